@@ -1,0 +1,3 @@
+from article2json.cli import main
+
+main()

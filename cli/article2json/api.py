@@ -1,0 +1,78 @@
+"""The public Python API: `parse` and `to_json`.
+
+Flow: bytes -> decode -> blocks -> rules -> assemble. Nothing here prints,
+exits or touches the file system.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from typing import Literal
+
+import orjson
+
+from .assemble import assemble
+from .blocks import split_blocks
+from .decode import Normalization, decode
+from .decode import normalize as normalize_text
+from .errors import ConvertError
+from .model import Article, Source
+from .rules import classify
+
+__all__ = ["ConvertError", "parse", "to_json"]
+
+
+def parse(
+    text: str | bytes,
+    *,
+    source: str | None = None,
+    encoding: str | None = None,
+    errors: Literal["strict", "replace"] = "strict",
+    normalize: Normalization | None = None,
+    blocks: bool = False,
+    explain: bool = False,
+) -> Article:
+    """Parse one article.
+
+    `text` may be raw bytes (decoded as UTF-8, or as a byte-order mark or
+    `encoding` says) or an already decoded string (then `source.bytes` and
+    `source.sha256` describe its UTF-8 encoding). Raises `ConvertError` for
+    input that cannot be converted.
+    """
+    if isinstance(text, str):
+        try:
+            data = text.encode("utf-8")
+        except UnicodeEncodeError as e:
+            raise ConvertError(f"text contains a lone surrogate at character {e.start}") from None
+        decoded = text.replace("\r\n", "\n").replace("\r", "\n") if "\r" in text else text
+        encoding_name = "utf-8"
+    else:
+        data = bytes(text)
+        decoded, encoding_name = decode(data, encoding, errors)
+    decoded = normalize_text(decoded, normalize)
+    src: Source = {
+        "path": source,
+        "bytes": len(data),
+        "sha256": hashlib.sha256(data).hexdigest(),
+        "encoding": encoding_name,
+    }
+    raw_blocks = split_blocks(decoded)
+    kinds = classify(raw_blocks)
+    article = assemble(raw_blocks, kinds, src, with_blocks=blocks, explain=explain)
+    if "blocks" in article:
+        _number_lines(decoded, article)
+    return article
+
+
+def _number_lines(text: str, article: Article) -> None:
+    """Fill in each block's 1-based line number, counting newlines once."""
+    line, pos = 1, 0
+    for b in article.get("blocks", []):
+        line += text.count("\n", pos, b["start"])
+        pos = b["start"]
+        b["line"] = line
+
+
+def to_json(article: Article, *, pretty: bool = False) -> bytes:
+    """Serialise an article as UTF-8 JSON (no trailing newline)."""
+    return orjson.dumps(article, option=orjson.OPT_INDENT_2 if pretty else 0)

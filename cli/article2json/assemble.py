@@ -1,0 +1,73 @@
+"""Build the Article from classified blocks. No I/O, no judgements."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from .blocks import Block as RawBlock
+from .model import SCHEMA_VERSION, Article, Block, Kind, Section, Source, Stats
+from .rules import heading_text
+from .scripts import count_words, dominant_script
+
+
+def assemble(
+    blocks: Sequence[RawBlock],
+    kinds: Sequence[tuple[Kind, str]],
+    source: Source,
+    *,
+    with_blocks: bool = False,
+    explain: bool = False,
+) -> Article:
+    title: str | None = None
+    sections: list[Section] = []
+    boilerplate: list[str] = []
+    out_blocks: list[Block] = []
+    body: list[str] = []
+    n_paragraphs = n_headings = 0
+    for block, (kind, rule) in zip(blocks, kinds, strict=True):
+        text = heading_text(block) if kind in ("heading", "title") else block.text()
+        if kind == "title":
+            title = text
+            body.append(text)
+        elif kind == "heading":
+            sections.append({"heading": text, "paragraphs": []})
+            body.append(text)
+            n_headings += 1
+        elif kind == "paragraph":
+            if not sections:
+                sections.append({"heading": None, "paragraphs": []})
+            sections[-1]["paragraphs"].append(text)
+            body.append(text)
+            n_paragraphs += 1
+        else:
+            boilerplate.append(text)
+        if with_blocks or explain:
+            entry: Block = {
+                "kind": kind,
+                "text": text,
+                "start": block.start,
+                "end": block.end,
+                "line": 0,
+            }
+            if explain:
+                entry["rule"] = rule
+            out_blocks.append(entry)
+    all_text = "\n".join(body)
+    stats: Stats = {
+        "words": count_words(all_text),
+        "characters": sum(len(t) for t in body),
+        "paragraphs": n_paragraphs,
+        "headings": n_headings,
+        "script": dominant_script(all_text),
+    }
+    article: Article = {
+        "schema_version": SCHEMA_VERSION,
+        "source": source,
+        "title": title,
+        "sections": sections,
+        "boilerplate": boilerplate,
+        "stats": stats,
+    }
+    if with_blocks or explain:
+        article["blocks"] = out_blocks
+    return article

@@ -1,0 +1,96 @@
+"""Split text into blocks at blank lines. No judgements are made here.
+
+A blank line holds nothing but white space and invisible format characters
+(ZWSP, LRM, a stray BOM...). Offsets are into the decoded text, whose line ends
+are LF only.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+from .scripts import is_no_space
+
+# One or more blank lines, with the line breaks around them.
+_BLANK_LINES = regex.compile(r"\n[\s\p{Cf}]*\n")
+_VISIBLE = regex.compile(r"[^\s\p{Cf}]")
+_LINE = regex.compile(r"[^\n]+")
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    text: str  # trimmed of white space at both ends
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    lines: tuple[Line, ...]
+
+    @property
+    def start(self) -> int:
+        return self.lines[0].start
+
+    @property
+    def end(self) -> int:
+        return self.lines[-1].end
+
+    @property
+    def first(self) -> str:
+        return self.lines[0].text
+
+    @property
+    def last(self) -> str:
+        return self.lines[-1].text
+
+    def text(self) -> str:
+        return join_lines([ln.text for ln in self.lines])
+
+    def split(self, at: int) -> tuple[Block, Block]:
+        return Block(self.lines[:at]), Block(self.lines[at:])
+
+
+def join_lines(lines: list[str]) -> str:
+    """Join the lines of a wrapped paragraph: with a space, or with nothing
+    between two characters of scripts written without spaces."""
+    if len(lines) == 1:
+        return lines[0]
+    parts = [lines[0]]
+    for prev, line in zip(lines, lines[1:], strict=False):
+        if not (is_no_space(prev[-1]) and is_no_space(line[0])):
+            parts.append(" ")
+        parts.append(line)
+    return "".join(parts)
+
+
+def _lines(text: str, start: int, end: int) -> tuple[Line, ...]:
+    out = []
+    for m in _LINE.finditer(text, start, end):
+        raw = m.group()
+        stripped = raw.strip()
+        if not stripped or not _VISIBLE.search(stripped):
+            continue
+        lead = len(raw) - len(raw.lstrip())
+        s = m.start() + lead
+        out.append(Line(stripped, s, s + len(stripped)))
+    return tuple(out)
+
+
+def split_blocks(text: str) -> list[Block]:
+    """The blocks of `text`, in order; a block is one or more non-blank lines."""
+    blocks: list[Block] = []
+    pos = 0
+    for sep in _BLANK_LINES.finditer(text):
+        if sep.start() > pos:
+            lines = _lines(text, pos, sep.start())
+            if lines:
+                blocks.append(Block(lines))
+        pos = sep.end()
+    if pos < len(text):
+        lines = _lines(text, pos, len(text))
+        if lines:
+            blocks.append(Block(lines))
+    return blocks

@@ -1,0 +1,89 @@
+"""Cues that a block is not part of the article: promotions, app and
+social-media calls, "also read" links, copyright and subscription lines,
+author tag-lines.
+
+The cues that work in any language (links, @handles, ©, brackets, names of
+networks and stores) come first; phrase lists are data, one tuple per
+language, matched case-insensitively. A cue only counts on a short block: a
+long paragraph that mentions Facebook is still article text.
+"""
+
+from __future__ import annotations
+
+import regex
+
+# Blocks longer than this (in words) are never boilerplate.
+MAX_WORDS = 60
+
+# Names of social networks and app stores, in Latin script and as news sites
+# in Indian languages write them.
+NETWORKS: tuple[str, ...] = (
+    "facebook", "twitter", "instagram", "youtube", "whatsapp", "telegram", "linkedin",
+    "tiktok", "pinterest", "snapchat", "koo", "sharechat", "app store", "google play",
+    "play store",
+    "फ़ेसबुक", "फेसबुक", "ट्विटर", "इंस्टाग्राम", "यूट्यूब", "यूट्यूब", "व्हाट्सएप", "व्हाट्सऐप",
+    "टेलीग्राम", "गूगल प्ले", "ऐप स्टोर",
+    "ফেসবুক", "টুইটার", "ইউটিউব", "فيسبوك", "تويتر", "يوتيوب", "انستغرام",
+)
+
+# Words that turn a mention of a network into a call to action.
+CALLS: tuple[str, ...] = (
+    "follow", "subscribe", "download", "click", "like us", "join us",
+    "फ़ॉलो", "फॉलो", "सब्सक्राइब", "डाउनलोड", "क्लिक", "ज्वाइन", "जुड़ें", "ऐप",
+    "تابعونا", "اشترك", "حمّل", "حمل تطبيق",
+)
+
+# Phrases that open a boilerplate block ("Also read: ...").
+OPENERS: dict[str, tuple[str, ...]] = {
+    "en": (
+        "also read", "read also", "read more", "see also:", "related:", "related story",
+        "related stories", "recommended:", "watch:", "watch video", "click here",
+        "subscribe to", "sign up for", "follow us", "download the", "advertisement",
+        "copyright", "all rights reserved",
+    ),
+    "hi": (
+        "इसे भी पढ़ें", "इसे भी पढ़े", "इसे भी देखें", "यह भी पढ़ें", "यह भी पढ़े", "ये भी पढ़ें",
+        "ये भी पढ़े", "यह भी देखें", "ये भी देखें", "पढ़ें:", "पढ़ें :", "और पढ़ें", "वीडियो देखें",
+    ),
+    "ar": ("اقرأ أيضا", "اقرأ أيضاً", "إقرأ أيضا", "شاهد أيضا", "تابعونا على"),
+}
+
+# Phrases that make a short block boilerplate wherever they stand in it.
+PHRASES: dict[str, tuple[str, ...]] = {
+    "en": (
+        "all rights reserved", "follow us on", "download our app", "sign up for our newsletter",
+        "subscribe to our", "for the latest news", "click here to",
+    ),
+    "hi": (
+        "latest news in hindi", "breaking news in hindi", "news in hindi से अपडेट",
+        "बने रहें हमारे साथ", "हमें फ़ॉलो", "हमें फॉलो", "यहां क्लिक", "यहाँ क्लिक",
+        "सब्सक्राइब करें", "डाउनलोड करें",
+    ),
+    "ar": ("تؤمنه لكم", "تابعونا على", "جميع الحقوق محفوظة"),
+}
+
+# Author tag-lines: "<Name> is a regular commentator on ...".
+TAGLINES: dict[str, str] = {
+    "en": (
+        r"^(?:\p{Lu}[\w.'’-]*\s+){1,4}(?:is|was)\s+(?:a|an|the)\s+[^.]{0,80}?"
+        r"\b(?:correspondent|commentator|columnist|editor|reporter|writer|contributor|"
+        r"analyst|presenter|journalist)\b"
+    ),
+}
+
+
+def _alternation(phrases: list[str]) -> str:
+    return "|".join(regex.escape(p) for p in sorted(set(phrases), key=len, reverse=True))
+
+
+_all_openers = [p for ps in OPENERS.values() for p in ps]
+_all_phrases = [p for ps in PHRASES.values() for p in ps]
+
+OPENER = regex.compile(rf"^[\W_]*(?:{_alternation(_all_openers)})", regex.IGNORECASE)
+PHRASE = regex.compile(_alternation(_all_phrases), regex.IGNORECASE)
+NETWORK = regex.compile(rf"(?<!\w)(?:{_alternation(list(NETWORKS))})(?!\w)", regex.IGNORECASE)
+CALL = regex.compile(_alternation(list(CALLS)), regex.IGNORECASE)
+TAGLINE = regex.compile("|".join(f"(?:{p})" for p in TAGLINES.values()))
+LINK = regex.compile(r"\bhttps?://|\bwww\.\w|(?<![\w@])@\w{2,}|\b\w[\w.-]*\.(?:com|in|org|net)/")
+COPYRIGHT = regex.compile(r"©|\(c\)\s*\d{4}|\bcopyright\b", regex.IGNORECASE)
+BRACKETED = regex.compile(r"^\s*(?:\([^()]*(?:\([^()]*\)[^()]*)*\)|\[[^\[\]]*\])\W*$")

@@ -1,0 +1,187 @@
+"""Measure the converter against a corpus with known structure.
+
+    python -m article2json.evaluate CORPUS_DIR [--worst N] [--check]
+
+The corpus holds `<lang>/<id>.txt` beside `<lang>/<id>.truth.json`, the truth
+being `{"title", "sections": [{"heading", "paragraphs"}], "boilerplate"}`.
+Texts are compared after folding every run of white space to one space.
+Scores are micro-averaged: true and false positives are summed over the
+documents of a language (or of the whole corpus) before F1 is computed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import orjson
+
+from .api import parse
+
+# What `--check` requires (issue #4).
+THRESHOLDS = {"title": 0.99, "heading": 0.97, "paragraph": 0.99, "placement": 0.97, "exact": 0.85}
+LANGUAGE_HEADING_F1 = 0.90
+LANGUAGE_MIN_DOCS = 10
+
+MEASURES = ("heading", "paragraph", "placement", "boilerplate")
+
+
+def fold(text: str | None) -> str | None:
+    return None if text is None else " ".join(text.split())
+
+
+def _structure(doc: dict[str, Any]) -> dict[str, Counter[Any]]:
+    heads: Counter[Any] = Counter()
+    paras: Counter[Any] = Counter()
+    placed: Counter[Any] = Counter()
+    for s in doc["sections"]:
+        h = fold(s["heading"])
+        if h is not None:
+            heads[h] += 1
+        for p in s["paragraphs"]:
+            paras[fold(p)] += 1
+            placed[(h, fold(p))] += 1
+    bps: Counter[Any] = Counter(fold(b) for b in doc["boilerplate"])
+    return {"heading": heads, "paragraph": paras, "placement": placed, "boilerplate": bps}
+
+
+@dataclass
+class Score:
+    docs: int = 0
+    titles_right: int = 0
+    exact: int = 0
+    tp: Counter[str] = field(default_factory=Counter)
+    fp: Counter[str] = field(default_factory=Counter)
+    fn: Counter[str] = field(default_factory=Counter)
+
+    def add(self, other: Score) -> None:
+        self.docs += other.docs
+        self.titles_right += other.titles_right
+        self.exact += other.exact
+        self.tp.update(other.tp)
+        self.fp.update(other.fp)
+        self.fn.update(other.fn)
+
+    def f1(self, measure: str) -> float:
+        tp, fp, fn = self.tp[measure], self.fp[measure], self.fn[measure]
+        if tp + fp + fn == 0:
+            return 1.0
+        return 2 * tp / (2 * tp + fp + fn)
+
+    def row(self) -> dict[str, float]:
+        out = {"title": self.titles_right / self.docs if self.docs else 1.0}
+        out.update({m: self.f1(m) for m in MEASURES})
+        out["exact"] = self.exact / self.docs if self.docs else 1.0
+        return out
+
+
+def score_document(predicted: dict[str, Any], truth: dict[str, Any]) -> tuple[Score, list[str]]:
+    """The score of one document and a list of what differed."""
+    s = Score(docs=1)
+    diffs: list[str] = []
+    if fold(predicted["title"]) == fold(truth["title"]):
+        s.titles_right = 1
+    else:
+        diffs.append(f"title: got {predicted['title']!r:.80} want {truth['title']!r:.80}")
+    got, want = _structure(predicted), _structure(truth)
+    for m in MEASURES:
+        tp = sum((got[m] & want[m]).values())
+        s.tp[m] += tp
+        s.fp[m] += sum(got[m].values()) - tp
+        s.fn[m] += sum(want[m].values()) - tp
+        if m in ("heading", "boilerplate"):
+            for x in got[m] - want[m]:
+                diffs.append(f"extra {m}: {x!r:.80}")
+            for x in want[m] - got[m]:
+                diffs.append(f"missed {m}: {x!r:.80}")
+    if s.titles_right and all(got[m] == want[m] for m in MEASURES):
+        s.exact = 1
+    elif not diffs:
+        diffs.append("paragraphs differ")
+    return s, diffs
+
+
+def evaluate(corpus: Path) -> tuple[dict[str, Score], list[tuple[int, str, list[str]]]]:
+    per_lang: dict[str, Score] = {}
+    report: list[tuple[int, str, list[str]]] = []
+    for txt in sorted(corpus.glob("*/*.txt")):
+        truth_path = txt.with_name(txt.name[: -len(".txt")] + ".truth.json")
+        if not truth_path.exists():
+            continue
+        truth = orjson.loads(truth_path.read_bytes())
+        predicted = parse(txt.read_bytes(), source=str(txt))
+        score, diffs = score_document(dict(predicted), truth)
+        per_lang.setdefault(txt.parent.name, Score()).add(score)
+        if diffs:
+            report.append((len(diffs), str(txt.relative_to(corpus)), diffs))
+    return per_lang, report
+
+
+def table(per_lang: dict[str, Score]) -> tuple[str, Score]:
+    total = Score()
+    lines = [
+        "| language | docs | title | heading F1 | paragraph F1 | placement F1 | boilerplate F1 | exact |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|",
+    ]
+    for lang, s in sorted(per_lang.items()):
+        total.add(s)
+        r = s.row()
+        lines.append(
+            f"| {lang} | {s.docs} | "
+            + " | ".join(f"{r[k]:.3f}" for k in ("title", *MEASURES, "exact"))
+            + " |"
+        )
+    r = total.row()
+    lines.append(
+        f"| **all** | {total.docs} | "
+        + " | ".join(f"**{r[k]:.3f}**" for k in ("title", *MEASURES, "exact"))
+        + " |"
+    )
+    return "\n".join(lines), total
+
+
+def check(per_lang: dict[str, Score], total: Score) -> list[str]:
+    """The thresholds that were missed, as sentences (empty when all are met)."""
+    failures = []
+    row = total.row()
+    for key, floor in THRESHOLDS.items():
+        if row[key] < floor:
+            failures.append(f"overall {key} {row[key]:.3f} < {floor}")
+    for lang, s in sorted(per_lang.items()):
+        if s.docs >= LANGUAGE_MIN_DOCS and s.f1("heading") < LANGUAGE_HEADING_F1:
+            failures.append(f"{lang}: heading F1 {s.f1('heading'):.3f} < {LANGUAGE_HEADING_F1}")
+    return failures
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(prog="python -m article2json.evaluate", description=__doc__)
+    ap.add_argument("corpus", type=Path)
+    ap.add_argument("--worst", type=int, default=0, help="show the N worst documents")
+    ap.add_argument("--check", action="store_true", help="exit 1 when a threshold is missed")
+    args = ap.parse_args(argv)
+    if not args.corpus.is_dir():
+        print(f"evaluate: {args.corpus}: not a directory", file=sys.stderr)
+        return 2
+    per_lang, report = evaluate(args.corpus)
+    text, total = table(per_lang)
+    print(text)
+    if args.worst:
+        print()
+        for n, path, diffs in sorted(report, key=lambda r: (-r[0], r[1]))[: args.worst]:
+            print(f"{path}: {n} differences")
+            for d in diffs[:12]:
+                print(f"    {d}")
+    if args.check:
+        failures = check(per_lang, total)
+        for f in failures:
+            print(f"evaluate: below threshold: {f}", file=sys.stderr)
+        return 1 if failures else 0
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

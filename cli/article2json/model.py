@@ -1,0 +1,53 @@
+"""The shape of the output (schema version 1), as TypedDicts.
+
+The JSON Schema in `schema/article.schema.json` describes the same shape; a test
+checks that the two name the same keys.
+"""
+
+from __future__ import annotations
+
+from typing import Literal, NotRequired, TypedDict
+
+
+SCHEMA_VERSION = 1
+
+Kind = Literal["title", "heading", "paragraph", "boilerplate"]
+
+
+class Source(TypedDict):
+    path: str | None
+    bytes: int
+    sha256: str
+    encoding: str
+
+
+class Section(TypedDict):
+    heading: str | None
+    paragraphs: list[str]
+
+
+class Stats(TypedDict):
+    words: int
+    characters: int
+    paragraphs: int
+    headings: int
+    script: str
+
+
+class Block(TypedDict):
+    kind: Kind
+    text: str
+    start: int
+    end: int
+    line: int
+    rule: NotRequired[str]
+
+
+class Article(TypedDict):
+    schema_version: int
+    source: Source
+    title: str | None
+    sections: list[Section]
+    boilerplate: list[str]
+    stats: Stats
+    blocks: NotRequired[list[Block]]

@@ -1,0 +1,111 @@
+"""Everything the parser knows about writing systems, kept as data.
+
+Sentence ends come from Unicode properties (`\\p{Sentence_Terminal}`), so the
+danda, the Arabic full stop, the ideographic full stop, the Armenian and
+Ethiopic full stops need no special case. What Unicode does not say (which
+scripts are written without spaces between words) is listed here.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import regex
+
+# Scripts written without spaces between words: lines wrapped inside a
+# paragraph are joined with nothing, and each letter counts as one word.
+NO_SPACE_SCRIPTS: tuple[str, ...] = (
+    "Han", "Hiragana", "Katakana", "Yi", "Thai", "Lao", "Khmer", "Myanmar", "Tibetan",
+)
+
+# Scripts for which the word measure is one letter = one word. Tibetan is
+# written without spaces too, but its syllables are separated by the tsheg,
+# which Unicode word rules already split on.
+CHARACTER_COUNTED_SCRIPTS: tuple[str, ...] = (
+    "Han", "Hiragana", "Katakana", "Yi", "Thai", "Lao", "Khmer", "Myanmar",
+)
+
+# Scripts `stats.script` can name, most common first (the order only matters
+# for speed). Script names are Unicode's Script property values.
+KNOWN_SCRIPTS: tuple[str, ...] = (
+    "Latin", "Cyrillic", "Arabic", "Devanagari", "Han", "Hiragana", "Katakana",
+    "Hangul", "Bengali", "Tamil", "Telugu", "Kannada", "Malayalam", "Gujarati",
+    "Gurmukhi", "Oriya", "Sinhala", "Greek", "Hebrew", "Armenian", "Georgian",
+    "Thai", "Lao", "Khmer", "Myanmar", "Tibetan", "Ethiopic", "Thaana", "Syriac",
+    "Mongolian", "Cherokee", "Canadian_Aboriginal", "Yi", "Chakma", "Tifinagh",
+    "Nko", "Ol_Chiki", "Javanese", "Balinese", "Sundanese", "Bopomofo", "Vai",
+    "Adlam", "Bamum", "Tai_Le", "New_Tai_Lue", "Tai_Tham", "Tai_Viet", "Lepcha",
+    "Limbu", "Meetei_Mayek", "Samaritan", "Runic", "Ogham", "Coptic", "Glagolitic",
+    "Gothic", "Buginese", "Batak", "Cham", "Osage", "Hanifi_Rohingya", "Kayah_Li",
+    "Saurashtra", "Syloti_Nagri", "Newa", "Tirhuta", "Sharada", "Grantha",
+)
+
+# Sentence ends that are not Sentence_Terminal in Unicode: the ellipsis, and
+# the Ethiopic full stop as often typed, with two word-space marks.
+EXTRA_SENTENCE_ENDS: tuple[str, ...] = ("…", "፡፡")
+# Marks that end a clause: a short line ending with one of these announces
+# what follows ("Article 1:", "ভূখণ্ড:").
+CLAUSE_ENDS = ":：;；,，、،؛"
+# Closing quotes and brackets that may follow a sentence end: `said "no."`.
+CLOSERS = "\"'”’»›」』）)]】〕〉》"
+OPENING_QUOTES = "\"'“‘«‹„‚「『《〈"
+
+_no_space = "".join(rf"\p{{Script={s}}}" for s in NO_SPACE_SCRIPTS)
+_counted = "".join(rf"\p{{Script={s}}}" for s in CHARACTER_COUNTED_SCRIPTS)
+
+NO_SPACE_CHAR = regex.compile(rf"[{_no_space}]")
+# A word: one letter of a character-counted script, or a run of word characters
+# of any other script (Unicode's \w keeps vowel signs, viramas, ZWJ and ZWNJ
+# inside the word: हिन्दी is one word).
+WORD = regex.compile(rf"[[{_counted}]&&\p{{L}}]|[\w--[{_counted}]]+", regex.V1)
+SENTENCE_END = regex.compile(
+    rf"(?:\p{{Sentence_Terminal}}|{'|'.join(map(regex.escape, EXTRA_SENTENCE_ENDS))})"
+    rf"[{regex.escape(CLOSERS)}\s]*\Z"
+)
+CLAUSE_END = regex.compile(rf"[{regex.escape(CLAUSE_ENDS)}][{regex.escape(CLOSERS)}\s]*\Z")
+_SCRIPT_OF = regex.compile("|".join(rf"(?P<{s}>\p{{Script={s}}})" for s in KNOWN_SCRIPTS))
+
+_script_cache: dict[str, str] = {}
+
+
+def ends_sentence(text: str) -> bool:
+    return SENTENCE_END.search(text[-32:]) is not None
+
+
+def ends_clause(text: str) -> bool:
+    return CLAUSE_END.search(text[-32:]) is not None
+
+
+def is_no_space(char: str) -> bool:
+    return NO_SPACE_CHAR.match(char) is not None
+
+
+def count_words(text: str) -> int:
+    return sum(1 for _ in WORD.finditer(text))
+
+
+def script_of(char: str) -> str:
+    """The Unicode script of one letter, from `KNOWN_SCRIPTS`, else "Unknown"."""
+    found = _script_cache.get(char)
+    if found is None:
+        m = _SCRIPT_OF.match(char)
+        found = (m.lastgroup or "Unknown") if m else "Unknown"
+        _script_cache[char] = found
+    return found
+
+
+# Enough letters to name the dominant script of any article; beyond this the
+# answer does not change, and counting costs time.
+SCRIPT_SAMPLE = 200_000
+
+
+def dominant_script(text: str) -> str:
+    """The script most letters belong to ("Unknown" when there are none)."""
+    tally: Counter[str] = Counter()
+    for char, n in Counter(text[:SCRIPT_SAMPLE]).items():
+        if char.isalpha():
+            tally[script_of(char)] += n
+    tally.pop("Unknown", None)
+    if not tally:
+        return "Unknown"
+    return tally.most_common(1)[0][0]
