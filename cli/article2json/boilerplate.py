@@ -85,5 +85,6 @@ NETWORK = regex.compile(rf"(?<!\w)(?:{_alternation(list(NETWORKS))})(?!\w)", reg
 CALL = regex.compile(_alternation(list(CALLS)), regex.IGNORECASE)
 TAGLINE = regex.compile("|".join(f"(?:{p})" for p in TAGLINES.values()))
 LINK = regex.compile(r"\bhttps?://|\bwww\.\w|(?<![\w@])@\w{2,}|\b\w[\w.-]*\.(?:com|in|org|net)/")
+LINK_TEXT = regex.compile(r"(?:https?://|www\.)\S+|@\w+")
 COPYRIGHT = regex.compile(r"©|\(c\)\s*\d{4}|\bcopyright\b", regex.IGNORECASE)
 BRACKETED = regex.compile(r"^\s*(?:\([^()]*(?:\([^()]*\)[^()]*)*\)|\[[^\[\]]*\])\W*$")

@@ -18,17 +18,31 @@ import regex
 from . import boilerplate as bp
 from .blocks import Block
 from .model import Kind
-from .scripts import OPENING_QUOTES, ends_clause, ends_sentence, is_no_space
+from .scripts import (
+    OPENING_QUOTES,
+    count_words,
+    ends_clause,
+    ends_sentence,
+    is_no_space,
+    script_of,
+)
 
 # A heading is one line of at most this many characters (or words).
 HEADING_MAX_CHARS = 120
-HEADING_MAX_WORDS = 16
+HEADING_MAX_WORDS = 20
+# The longest label ending in a colon, and question, taken as a heading.
+COLON_MAX_WORDS = 3
+QUESTION_MAX_WORDS = 8
+# Marks after which the next line goes on with the same sentence.
+CONTINUING_MARKS = (",", ";", "，", "；", "、", "،", "؛", "፣", "፤")
+# The longest heading (in words) allowed right after the title.
+AFTER_TITLE_MAX_WORDS = 6
 # A title is one line of at most this many characters.
 TITLE_MAX_CHARS = 300
 
 _MD_HEADING = regex.compile(r"^(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$")
 _SETEXT_RULE = regex.compile(r"^(?:=+|-+)$")
-_BULLET = regex.compile(r"^(?:[-*+•●○◦▪▫■□‣⁃–—·∙]\s|\(?\w{1,3}[.)]\s+\S.*[\p{P}]$)")
+_BULLET = regex.compile(r"^(?:[-*+•●○◦▪▫■□‣⁃–—·∙~]|\(?\w{1,3}[.)]\s+\S.*[\p{P}]$)")
 _NUMBERED = regex.compile(
     r"^(?:[\p{L}\p{M}]+\s+){0,2}(?:\p{Nd}+|[IVXLC]+)(?:\s+[\p{L}\p{M}]+)?[.:：]?$"
     r"|^第[\p{N}〇一二三四五六七八九十百千]+[条章節节部編]"
@@ -38,6 +52,10 @@ _BYLINE = regex.compile(
     regex.IGNORECASE,
 )
 _WORD = regex.compile(r"\w+")
+# A sentence end followed by more text; a full stop alone does not count, as
+# abbreviations ("Dr.", "प.") have one.
+_INNER_SENTENCE_END = regex.compile(r"[\p{Sentence_Terminal}--[.]]\s+\w", regex.V1)
+_BRACKETED = regex.compile(r"^[(\[（【].*[)\]）】]\W*$")
 _DIGITS = regex.compile(r"\p{Nd}+")
 
 
@@ -50,7 +68,9 @@ class Features:
     words: int
     one_line: bool
     sentence: bool  # ends a sentence
-    clause: bool  # ends with a colon, comma or semicolon
+    clause: bool  # ends with a colon, comma, semicolon or dash
+    inner_sentence: bool  # a sentence ends inside it (not counting "." of abbreviations)
+    no_space: bool  # written in a script without spaces: `words` counts letters
 
     @property
     def chars(self) -> int:
@@ -59,9 +79,8 @@ class Features:
 
 def features(block: Block) -> Features:
     text = block.text()
-    words = len(_WORD.findall(text[:2000])) if len(text) < 2000 else 1000
-    if text and is_no_space(text[0]):
-        words = max(words, len(text) // 2)
+    # Only short blocks can be headings or boilerplate: count no further.
+    words = count_words(text[:1000])
     return Features(
         block=block,
         text=text,
@@ -69,6 +88,8 @@ def features(block: Block) -> Features:
         one_line=len(block.lines) == 1,
         sentence=ends_sentence(text),
         clause=ends_clause(text),
+        inner_sentence=_INNER_SENTENCE_END.search(text[:HEADING_MAX_CHARS]) is not None,
+        no_space=bool(text) and is_no_space(text[0]),
     )
 
 
@@ -77,7 +98,7 @@ class Doc:
     """The blocks of one article and what the rules learn about them as a whole."""
 
     feats: list[Features]
-    kinds: list[Kind | None] = field(default_factory=list)
+    kinds_so_far: dict[int, Kind] = field(default_factory=dict)
 
     def __len__(self) -> int:
         return len(self.feats)
@@ -96,7 +117,9 @@ class Doc:
 
     def short(self, i: int) -> bool:
         f = self.feats[i]
-        return f.one_line and f.chars <= HEADING_MAX_CHARS and f.words <= HEADING_MAX_WORDS
+        if not f.one_line or f.chars > HEADING_MAX_CHARS:
+            return False
+        return f.no_space or f.words <= HEADING_MAX_WORDS
 
     def body_follows(self, i: int) -> bool:
         """Whether block `i` is followed by article text a heading could introduce."""
@@ -110,9 +133,17 @@ class Doc:
             return True
         return nxt.chars > max(2 * cur.chars, 60) and not self.headingish(j)
 
+    def text_follows(self, i: int) -> bool:
+        """Whether block `i` is followed by a block that is not a heading of
+        the same series."""
+        j = i + 1
+        while j < len(self.feats) and _is_boilerplate(self, j):
+            j += 1
+        return j < len(self.feats) and not _NUMBERED.match(self.feats[j].text)
+
     def headingish(self, i: int) -> bool:
         f = self.feats[i]
-        return self.short(i) and not f.sentence and not f.clause
+        return self.short(i) and not f.sentence and not f.clause and not f.inner_sentence
 
 
 Rule = Callable[[Doc, int], Kind | None]
@@ -186,8 +217,12 @@ def social_call(doc: Doc, i: int) -> Kind | None:
 
 def link_or_handle(doc: Doc, i: int) -> Kind | None:
     f = doc.feats[i]
-    if f.words <= 25 and (bp.LINK.search(f.text) or bp.COPYRIGHT.search(f.text)):
+    if f.words > 25:
+        return None
+    if bp.COPYRIGHT.search(f.text):
         return "boilerplate"
+    if bp.LINK.search(f.text) and count_words(bp.LINK_TEXT.sub(" ", f.text)) >= 3:
+        return "boilerplate"  # a link with words around it; a bare list of links is a reference
     return None
 
 
@@ -228,9 +263,12 @@ def list_item(doc: Doc, i: int) -> Kind | None:
 
 
 def quoted_line(doc: Doc, i: int) -> Kind | None:
-    """A line wholly in quotes is a quotation, never a heading."""
+    """A line wholly in quotes or brackets is a quotation or an aside, never
+    a heading."""
     t = doc.feats[i].text
     if len(t) > 2 and t[0] in OPENING_QUOTES and sum(t.count(q) for q in OPENING_QUOTES) <= 2:
+        return "paragraph"
+    if _BRACKETED.match(t):
         return "paragraph"
     return None
 
@@ -242,10 +280,30 @@ def byline(doc: Doc, i: int) -> Kind | None:
     return None
 
 
+def continuation(doc: Doc, i: int) -> Kind | None:
+    """A line after a comma or semicolon, or before a line that starts in
+    lower case, continues a sentence: it is not a heading."""
+    if i > 0 and doc.feats[i - 1].text.endswith(CONTINUING_MARKS):
+        return "paragraph"
+    if i + 1 < len(doc):
+        here, nxt = doc.feats[i].text, doc.feats[i + 1].text
+        if nxt[:1].islower() and script_of(nxt[0]) == script_of(here[-1]):
+            return "paragraph"
+    return None
+
+
+def after_title(doc: Doc, i: int) -> Kind | None:
+    """Right after the title comes the lead or a standfirst; only a compact
+    line ("Preamble", "Introduction") can be a heading there."""
+    if i == 1 and doc.kinds_so_far.get(0) == "title" and doc.feats[i].words > AFTER_TITLE_MAX_WORDS:
+        return "paragraph"
+    return None
+
+
 def numbered_heading(doc: Doc, i: int) -> Kind | None:
     """"Article 3.", "३.", "Члан 1.", "第三条": a short numbered line."""
     f = doc.feats[i]
-    if f.one_line and f.words <= 4 and _NUMBERED.match(f.text) and doc.body_follows(i):
+    if f.one_line and f.words <= 4 and _NUMBERED.match(f.text) and doc.text_follows(i):
         return "heading"
     return None
 
@@ -257,7 +315,7 @@ def repeated_pattern(doc: Doc, i: int) -> Kind | None:
     if not (f.one_line and f.words <= 5 and f.chars <= 60) or not doc.shared_words:
         return None
     ws = _WORD.findall(_DIGITS.sub(" ", f.text))
-    if ws and ({"^" + ws[0], "$" + ws[-1]} & doc.shared_words) and doc.body_follows(i):
+    if ws and ({"^" + ws[0], "$" + ws[-1]} & doc.shared_words) and doc.text_follows(i):
         return "heading"
     return None
 
@@ -273,9 +331,11 @@ def colon_or_question(doc: Doc, i: int) -> Kind | None:
     """A short label ending with a colon ("ভূখণ্ড:"), or a short question,
     introducing body text."""
     f = doc.feats[i]
-    if not (f.one_line and f.words <= 6 and f.chars <= 60):
+    if not (f.one_line and f.chars <= 60) or not doc.body_follows(i):
         return None
-    if (f.text.endswith((":", "：", "?", "؟", "？"))) and doc.body_follows(i):
+    if f.text.endswith((":", "：")) and (f.words <= COLON_MAX_WORDS or f.no_space):
+        return "heading"
+    if f.text.endswith(("?", "؟", "？")) and (f.words <= QUESTION_MAX_WORDS or f.no_space):
         return "heading"
     return None
 
@@ -287,6 +347,8 @@ HEADING_RULES: Sequence[tuple[str, Rule]] = (
     ("byline", byline),
     ("numbered-heading", numbered_heading),
     ("repeated-pattern", repeated_pattern),
+    ("continuation", continuation),
+    ("after-title", after_title),
     ("short-line", short_line),
     ("colon-or-question", colon_or_question),
 )
@@ -299,8 +361,37 @@ RULES: Sequence[tuple[str, Rule]] = (
 )
 
 
+# A heading directly above another heading (a section whose first words are
+# a sub-section) is only believed when it is this compact.
+STACKED_MAX_WORDS = 4
+STACKED_MAX_CHARS = 40
+STACKED_MAX_CHARS_NO_SPACE = 12
+
+
+def stacked_heading(doc: Doc, i: int, kinds: list[tuple[Kind, str]]) -> bool:
+    """A compact heading-like line directly above a heading opens a section
+    whose text starts with a sub-section ("History" above "Early years")."""
+    f = doc.feats[i]
+    if kinds[i] != ("paragraph", "default") or not doc.headingish(i):
+        return False
+    j = i + 1
+    while j < len(doc) and kinds[j][0] == "boilerplate":
+        j += 1
+    if j >= len(doc) or kinds[j][0] != "heading":
+        return False
+    if i > 0 and doc.feats[i - 1].clause:
+        return False  # the item of a list its previous line announces
+    if f.no_space:
+        return f.chars <= STACKED_MAX_CHARS_NO_SPACE
+    return f.words <= STACKED_MAX_WORDS and f.chars <= STACKED_MAX_CHARS
+
+
 def classify(blocks: Sequence[Block]) -> list[tuple[Kind, str]]:
-    """The kind of each block and the rule that decided it."""
+    """The kind of each block and the rule that decided it.
+
+    A first pass applies `RULES` in order; a second pass, from the end,
+    finds headings stacked above other headings.
+    """
     doc = Doc([features(b) for b in blocks])
     out: list[tuple[Kind, str]] = []
     for i in range(len(doc)):
@@ -308,9 +399,13 @@ def classify(blocks: Sequence[Block]) -> list[tuple[Kind, str]]:
             kind = rule(doc, i)
             if kind is not None:
                 out.append((kind, name))
+                doc.kinds_so_far[i] = kind
                 break
         else:
             out.append(("paragraph", "default"))
+    for i in range(len(doc) - 2, -1, -1):
+        if stacked_heading(doc, i, out):
+            out[i] = ("heading", "stacked-heading")
     return out
 
 

@@ -41,11 +41,12 @@ KNOWN_SCRIPTS: tuple[str, ...] = (
 )
 
 # Sentence ends that are not Sentence_Terminal in Unicode: the ellipsis, and
-# the Ethiopic full stop as often typed, with two word-space marks.
-EXTRA_SENTENCE_ENDS: tuple[str, ...] = ("…", "፡፡")
+# the Ethiopic full stop as often typed, with two word-space marks, and the
+# Tibetan shad.
+EXTRA_SENTENCE_ENDS: tuple[str, ...] = ("…", "፡፡", "།", "༎")
 # Marks that end a clause: a short line ending with one of these announces
 # what follows ("Article 1:", "ভূখণ্ড:").
-CLAUSE_ENDS = ":：;；,，、،؛"
+CLAUSE_ENDS = ":：;；,，、،؛፣፤-–—"
 # Closing quotes and brackets that may follow a sentence end: `said "no."`.
 CLOSERS = "\"'”’»›」』）)]】〕〉》"
 OPENING_QUOTES = "\"'“‘«‹„‚「『《〈"
