@@ -65,7 +65,7 @@ PHRASES: dict[str, tuple[str, ...]] = {
 # Author tag-lines: "<Name> is a regular commentator on ...".
 TAGLINES: dict[str, str] = {
     "en": (
-        r"^(?:\p{Lu}[\w.'’-]*\s+){1,4}(?:is|was)\s+(?:a|an|the)\s+[^.]{0,80}?"
+        r"^(?:\p{Lu}[\w.'’-]*\s+){1,4}(?:is|was)\s+(?:(?:a|an|the)\s+)?[^.]{0,80}?"
         r"\b(?:correspondent|commentator|columnist|editor|reporter|writer|contributor|"
         r"analyst|presenter|journalist)\b"
     ),

@@ -33,6 +33,8 @@ HEADING_MAX_WORDS = 20
 # The longest label ending in a colon, and question, taken as a heading.
 COLON_MAX_WORDS = 3
 QUESTION_MAX_WORDS = 8
+# A line with this many commas is an enumeration: text, not a heading.
+ENUMERATION_COMMAS = 3
 # Marks after which the next line goes on with the same sentence.
 CONTINUING_MARKS = (",", ";", "，", "；", "、", "،", "؛", "፣", "፤")
 # The longest heading (in words) allowed right after the title.
@@ -42,7 +44,7 @@ TITLE_MAX_CHARS = 300
 
 _MD_HEADING = regex.compile(r"^(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$")
 _SETEXT_RULE = regex.compile(r"^(?:=+|-+)$")
-_BULLET = regex.compile(r"^(?:[-*+•●○◦▪▫■□‣⁃–—·∙~]|\(?\w{1,3}[.)]\s+\S.*[\p{P}]$)")
+_BULLET = regex.compile(r"^(?:[-*+•●○◦▪▫■□‣⁃–—·∙~]|\(?(?:\p{Nd}{1,3}|\w)\s?[.)]\s*\w)")
 _NUMBERED = regex.compile(
     r"^(?:[\p{L}\p{M}]+\s+){0,2}(?:\p{Nd}+|[IVXLC]+)(?:\s+[\p{L}\p{M}]+)?[.:：]?$"
     r"|^第[\p{N}〇一二三四五六七八九十百千]+[条章節节部編]"
@@ -55,6 +57,8 @@ _WORD = regex.compile(r"\w+")
 # A sentence end followed by more text; a full stop alone does not count, as
 # abbreviations ("Dr.", "प.") have one.
 _INNER_SENTENCE_END = regex.compile(r"[\p{Sentence_Terminal}--[.]]\s+\w", regex.V1)
+_SEPARATOR = regex.compile(r"\s[-–—|:/]\s")
+_LABEL = regex.compile(r"\w\s?[:：]\s+\w")  # "Main article: X"
 _BRACKETED = regex.compile(r"^[(\[（【].*[)\]）】]\W*$")
 _DIGITS = regex.compile(r"\p{Nd}+")
 
@@ -79,8 +83,10 @@ class Features:
 
 def features(block: Block) -> Features:
     text = block.text()
-    # Only short blocks can be headings or boilerplate: count no further.
-    words = count_words(text[:1000])
+    # Runs of word characters between spaces: in scripts without spaces a
+    # whole phrase is one run. Only short blocks can be headings or
+    # boilerplate, so counting stops early.
+    words = len(_WORD.findall(text[:1000]))
     return Features(
         block=block,
         text=text,
@@ -129,7 +135,11 @@ class Doc:
         if j >= len(self.feats):
             return False
         nxt, cur = self.feats[j], self.feats[i]
-        if not nxt.one_line or nxt.sentence or nxt.clause:
+        if not nxt.one_line or nxt.sentence or nxt.clause or _BULLET.match(nxt.text):
+            return True
+        if _LABEL.search(nxt.text) or nxt.text.count(",") >= ENUMERATION_COMMAS:
+            return True  # "Category: X", or an enumeration "A, B, C, D"
+        if nxt.chars >= max(3 * cur.chars, 60):
             return True
         return nxt.chars > max(2 * cur.chars, 60) and not self.headingish(j)
 
@@ -285,10 +295,26 @@ def continuation(doc: Doc, i: int) -> Kind | None:
     lower case, continues a sentence: it is not a heading."""
     if i > 0 and doc.feats[i - 1].text.endswith(CONTINUING_MARKS):
         return "paragraph"
+    if i > 0 and doc.kinds_so_far.get(i - 1) == "paragraph" and doc.short(i - 1):
+        before, here = _WORD.findall(doc.feats[i - 1].text), _WORD.findall(doc.feats[i].text)
+        if before and here and before[0] == here[0]:
+            return "paragraph"  # the next item of a list whose items start alike
+        seps = {m.group() for m in _SEPARATOR.finditer(doc.feats[i - 1].text)}
+        if seps & {m.group() for m in _SEPARATOR.finditer(doc.feats[i].text)}:
+            return "paragraph"  # "Drama - X" after "Animation - Y": a list
     if i + 1 < len(doc):
         here, nxt = doc.feats[i].text, doc.feats[i + 1].text
         if nxt[:1].islower() and script_of(nxt[0]) == script_of(here[-1]):
             return "paragraph"
+    return None
+
+
+def after_heading(doc: Doc, i: int) -> Kind | None:
+    """Right after a heading, a heading-like line is a heading only when it is
+    compact: "Main article: X" or a one-line lead is text."""
+    f = doc.feats[i]
+    if i > 0 and doc.kinds_so_far.get(i - 1) == "heading" and not compact(f):
+        return "paragraph"
     return None
 
 
@@ -320,6 +346,23 @@ def repeated_pattern(doc: Doc, i: int) -> Kind | None:
     return None
 
 
+def compact_line(doc: Doc, i: int) -> Kind | None:
+    """One or two words closed by a danda, a shad or a full stop other than
+    ".", "?" or "!", introducing text: scripts such as Tibetan close every
+    phrase, headings included."""
+    f = doc.feats[i]
+    if (
+        f.one_line
+        and f.words <= 2
+        and f.chars <= 30
+        and f.sentence
+        and not f.text.rstrip().endswith((".", "?", "!"))
+        and doc.body_follows(i)
+    ):
+        return "heading"
+    return None
+
+
 def short_line(doc: Doc, i: int) -> Kind | None:
     """A short line that does not end a sentence, introducing body text."""
     if doc.headingish(i) and doc.body_follows(i):
@@ -345,11 +388,13 @@ HEADING_RULES: Sequence[tuple[str, Rule]] = (
     ("list-item", list_item),
     ("quoted-line", quoted_line),
     ("byline", byline),
+    ("continuation", continuation),
     ("numbered-heading", numbered_heading),
     ("repeated-pattern", repeated_pattern),
-    ("continuation", continuation),
     ("after-title", after_title),
+    ("after-heading", after_heading),
     ("short-line", short_line),
+    ("compact-line", compact_line),
     ("colon-or-question", colon_or_question),
 )
 
@@ -381,6 +426,13 @@ def stacked_heading(doc: Doc, i: int, kinds: list[tuple[Kind, str]]) -> bool:
         return False
     if i > 0 and doc.feats[i - 1].clause:
         return False  # the item of a list its previous line announces
+    return compact(f)
+
+
+def compact(f: Features) -> bool:
+    """Short enough to be a heading with no body text of its own."""
+    if _LABEL.search(f.text):
+        return False
     if f.no_space:
         return f.chars <= STACKED_MAX_CHARS_NO_SPACE
     return f.words <= STACKED_MAX_WORDS and f.chars <= STACKED_MAX_CHARS
