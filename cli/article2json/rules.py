@@ -180,8 +180,8 @@ def first_line_title(doc: Doc, i: int) -> Kind | None:
     f = doc.feats[0]
     if not f.one_line or f.chars > TITLE_MAX_CHARS or _BULLET.match(f.text):
         return None
-    if f.sentence and f.words > 25 and len(doc) > 1:
-        return None
+    if f.sentence and (f.words > 25 or f.inner_sentence) and len(doc) > 1:
+        return None  # a lead paragraph: the article has no title
     return "title"
 
 
@@ -202,8 +202,9 @@ def bracketed_tail(doc: Doc, i: int) -> Kind | None:
 
 def also_read(doc: Doc, i: int) -> Kind | None:
     f = doc.feats[i]
-    if _short_enough(f) and bp.OPENER.match(f.text):
-        return "boilerplate"
+    m = bp.OPENER.match(f.text) if _short_enough(f) else None
+    if m and _WORD.search(f.text, m.end()):
+        return "boilerplate"  # "Also read: <headline>"; a bare "Further reading" is a heading
     return None
 
 

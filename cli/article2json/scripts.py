@@ -54,7 +54,8 @@ OPENING_QUOTES = "\"'“‘«‹„‚「『《〈"
 _no_space = "".join(rf"\p{{Script={s}}}" for s in NO_SPACE_SCRIPTS)
 _counted = "".join(rf"\p{{Script={s}}}" for s in CHARACTER_COUNTED_SCRIPTS)
 
-NO_SPACE_CHAR = regex.compile(rf"[{_no_space}]")
+# CJK punctuation and full-width forms sit between such letters without spaces too.
+NO_SPACE_CHAR = regex.compile(rf"[{_no_space}\u3000-\u303f\uff00-\uffef]")
 # A word: one letter of a character-counted script, or a run of word characters
 # of any other script (Unicode's \w keeps vowel signs, viramas, ZWJ and ZWNJ
 # inside the word: हिन्दी is one word).
