@@ -10,9 +10,10 @@ from pathlib import Path
 
 import orjson
 import pytest
-from helpers import GOLDEN, SEED, validate
 
 import article2json
+
+from helpers import GOLDEN, SEED, validate
 
 CASES = sorted(GOLDEN.glob("*.txt"))
 

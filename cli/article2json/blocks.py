@@ -8,6 +8,7 @@ are LF only.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import pairwise
 
 import regex
 
@@ -59,7 +60,7 @@ def join_lines(lines: list[str]) -> str:
     if len(lines) == 1:
         return lines[0]
     parts = [lines[0]]
-    for prev, line in zip(lines, lines[1:], strict=False):
+    for prev, line in pairwise(lines):
         if not (is_no_space(prev[-1]) and is_no_space(line[0])):
             parts.append(" ")
         parts.append(line)

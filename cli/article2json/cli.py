@@ -137,7 +137,9 @@ def command(
         try:
             codecs.lookup(encoding)
         except LookupError:
-            raise click.BadParameter(f"unknown encoding {encoding!r}", param_hint="--encoding") from None
+            raise click.BadParameter(
+                f"unknown encoding {encoding!r}", param_hint="--encoding"
+            ) from None
     if files.count("-") > 1:
         raise click.UsageError("standard input (-) can be read only once")
 

@@ -71,8 +71,7 @@ def decode(
             guess = _looks_like_utf16(data)
             if guess:
                 raise ConvertError(
-                    f"looks like {guess.upper()} without a byte-order mark; "
-                    f"try --encoding {guess}"
+                    f"looks like {guess.upper()} without a byte-order mark; try --encoding {guess}"
                 )
             raise ConvertError(f"binary file (NUL byte at byte {nul})")
     try:
@@ -84,10 +83,7 @@ def decode(
             "name the right one with --encoding (e.g. --encoding latin-1) "
             "or use --errors replace"
         ) from None
-    if bom is not None and skip:
-        name = f"{codec}-sig" if codec == "utf-8" else codec
-    else:
-        name = codec
+    name = f"{codec}-sig" if skip and codec == "utf-8" else codec
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     return text, name

@@ -124,7 +124,8 @@ def evaluate(corpus: Path) -> tuple[dict[str, Score], list[tuple[int, str, list[
 def table(per_lang: dict[str, Score]) -> tuple[str, Score]:
     total = Score()
     lines = [
-        "| language | docs | title | heading F1 | paragraph F1 | placement F1 | boilerplate F1 | exact |",
+        "| language | docs | title | heading F1 | paragraph F1 | placement F1 "
+        "| boilerplate F1 | exact |",
         "|---|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for lang, s in sorted(per_lang.items()):

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from typing import Literal, NotRequired, TypedDict
 
-
 SCHEMA_VERSION = 1
 
 Kind = Literal["title", "heading", "paragraph", "boilerplate"]

@@ -33,6 +33,8 @@ HEADING_MAX_WORDS = 20
 # The longest label ending in a colon, and question, taken as a heading.
 COLON_MAX_WORDS = 3
 QUESTION_MAX_WORDS = 8
+# How far from the end a bracketed promo may stand.
+TAIL_BLOCKS = 4
 # A line with this many commas is an enumeration: text, not a heading.
 ENUMERATION_COMMAS = 3
 # Marks after which the next line goes on with the same sentence.
@@ -195,7 +197,12 @@ def _short_enough(f: Features) -> bool:
 def bracketed_tail(doc: Doc, i: int) -> Kind | None:
     """A block wholly in brackets after the last article paragraph."""
     f = doc.feats[i]
-    if i >= len(doc) - 2 and i > 0 and _short_enough(f) and bp.BRACKETED.match(f.text):
+    if i == 0 or len(doc) - i > TAIL_BLOCKS or not _short_enough(f):
+        return None
+    if not bp.BRACKETED.match(f.text):
+        return None
+    after = range(i + 1, len(doc))
+    if all(bracketed_tail(doc, j) or _is_boilerplate(doc, j) for j in after):
         return "boilerplate"
     return None
 
@@ -232,13 +239,13 @@ def link_or_handle(doc: Doc, i: int) -> Kind | None:
         return None
     if bp.COPYRIGHT.search(f.text):
         return "boilerplate"
-    if bp.LINK.search(f.text) and count_words(bp.LINK_TEXT.sub(" ", f.text)) >= 3:
+    if bp.LINK.search(f.text) and count_words(bp.LINK_TEXT.sub(" ", f.text)) >= 1:
         return "boilerplate"  # a link with words around it; a bare list of links is a reference
     return None
 
 
 def author_tagline(doc: Doc, i: int) -> Kind | None:
-    """"<Name> is a regular commentator on ...", closing the article."""
+    """ "<Name> is a regular commentator on ...", closing the article."""
     f = doc.feats[i]
     if i == len(doc) - 1 and i > 1 and f.words <= 40 and bp.TAGLINE.match(f.text):
         return "boilerplate"
@@ -296,9 +303,9 @@ def continuation(doc: Doc, i: int) -> Kind | None:
     lower case, continues a sentence: it is not a heading."""
     if i > 0 and doc.feats[i - 1].text.endswith(CONTINUING_MARKS):
         return "paragraph"
-    if i > 0 and doc.kinds_so_far.get(i - 1) == "paragraph" and doc.short(i - 1):
-        before, here = _WORD.findall(doc.feats[i - 1].text), _WORD.findall(doc.feats[i].text)
-        if before and here and before[0] == here[0]:
+    if i > 0 and doc.kinds_so_far.get(i - 1) == "paragraph" and doc.headingish(i - 1):
+        prev_words, words = _WORD.findall(doc.feats[i - 1].text), _WORD.findall(doc.feats[i].text)
+        if prev_words and words and prev_words[0] == words[0]:
             return "paragraph"  # the next item of a list whose items start alike
         seps = {m.group() for m in _SEPARATOR.finditer(doc.feats[i - 1].text)}
         if seps & {m.group() for m in _SEPARATOR.finditer(doc.feats[i].text)}:
@@ -328,7 +335,7 @@ def after_title(doc: Doc, i: int) -> Kind | None:
 
 
 def numbered_heading(doc: Doc, i: int) -> Kind | None:
-    """"Article 3.", "३.", "Члан 1.", "第三条": a short numbered line."""
+    """ "Article 3.", "३.", "Члан 1.", "第三条": a short numbered line."""
     f = doc.feats[i]
     if f.one_line and f.words <= 4 and _NUMBERED.match(f.text) and doc.text_follows(i):
         return "heading"

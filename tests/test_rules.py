@@ -1,0 +1,195 @@
+"""One test (or a few) per heuristic, with small inputs in several scripts."""
+
+from __future__ import annotations
+
+import regex
+
+import article2json
+from article2json.blocks import join_lines, split_blocks
+from article2json.rules import classify
+from article2json.scripts import count_words, dominant_script, ends_sentence
+
+LONG_EN = "The council met on Tuesday and voted to rebuild the old bridge before winter comes."
+LONG_HI = "नगर निगम ने मंगलवार को बैठक की और सर्दी से पहले पुराने पुल को फिर से बनाने का फ़ैसला किया।"
+
+
+def kinds(text: str) -> list[tuple[str, str]]:
+    """(kind, rule) of each block of `text`."""
+    return [(k, r) for k, r in classify(split_blocks(text))]
+
+
+def kinds_only(text: str) -> list[str]:
+    return [k for k, _ in kinds(text)]
+
+
+# --- sentence ends come from Unicode, not a list of Latin marks ---------------
+
+
+def test_sentence_ends_in_many_scripts() -> None:
+    for text in [
+        "Done.",
+        "हो गया।",
+        "تمام۔",
+        "终于。",
+        "Վերջ։",
+        "ተፈጸመ።",
+        "ཐོབ་ཐང་ཡོད།",
+        "ኦለዎ፡፡",
+        "Why?",
+    ]:
+        assert ends_sentence(text), text
+    for text in ["जम्मू और कश्मीर का ज़िक्र", "History", "観測の方法"]:
+        assert not ends_sentence(text), text
+
+
+def test_closing_quotes_after_a_sentence_end() -> None:
+    assert ends_sentence('He said "no."')
+    assert ends_sentence("«Нет.»")
+
+
+# --- title --------------------------------------------------------------------
+
+
+def test_title_is_the_first_line() -> None:
+    assert kinds_only(f"A short title\n\n{LONG_EN}") == ["title", "paragraph"]
+
+
+def test_no_title_when_the_text_starts_with_a_lead_paragraph() -> None:
+    text = f"लखनऊ : शहर में आज बारिश हुई। लोगों को राहत मिली।\n\n{LONG_HI}"
+    assert kinds_only(text)[0] == "paragraph"
+
+
+def test_markdown_title() -> None:
+    assert kinds(f"# Title\n\n{LONG_EN}")[0] == ("title", "markdown-title")
+    assert article2json.parse(f"# Title #\n\n{LONG_EN}")["title"] == "Title"
+
+
+# --- headings ---------------------------------------------------------------------
+
+
+def test_short_unpunctuated_line_before_text_is_a_heading() -> None:
+    for heading, body in [("The flood of 1998", LONG_EN), ("बाढ़ का असर", LONG_HI)]:
+        text = f"Title\n\n{body}\n\n{heading}\n\n{body}"
+        assert kinds(text)[2] == ("heading", "short-line"), heading
+
+
+def test_a_line_ending_a_sentence_is_not_a_heading() -> None:
+    assert kinds_only(f"Title\n\n{LONG_EN}\n\nIt rained.\n\n{LONG_EN}")[2] == "paragraph"
+
+
+def test_markdown_and_setext_headings_lose_their_markup() -> None:
+    a = article2json.parse(
+        f"Title\n\n{LONG_EN}\n\n## Costs ##\n\n{LONG_EN}\n\nPlans\n-----\n\n{LONG_EN}"
+    )
+    assert [s["heading"] for s in a["sections"]] == [None, "Costs", "Plans"]
+
+
+def test_numbered_headings_with_full_stops() -> None:
+    body = "Свако има право на живот, слободу и безбедност личности."
+    text = "Декларација\n\n" + "\n\n".join(f"Члан {n}.\n\n{body}" for n in range(1, 5))
+    assert kinds_only(text) == ["title"] + ["heading", "paragraph"] * 4
+
+
+def test_a_series_of_alike_short_lines_are_headings() -> None:
+    body = "Ẹnikẹ́ni ní ẹ̀tọ́ sí ìgbésí ayé, òmìnira àti ààbò ara rẹ̀ láìsí ìdíwọ́."
+    names = ["kìíní", "kejì", "kẹta", "kẹrin"]
+    text = "Ìkéde\n\n" + "\n\n".join(f"Abala {n}.\n\n{body}" for n in names)
+    assert kinds_only(text) == ["title"] + ["heading", "paragraph"] * 4
+
+
+def test_colon_label_and_short_question_headings() -> None:
+    assert kinds(f"Title\n\n{LONG_EN}\n\nভূখণ্ড:\n\n{LONG_EN}")[2] == (
+        "heading",
+        "colon-or-question",
+    )
+    assert kinds(f"Title\n\n{LONG_EN}\n\nWhat happens next?\n\n{LONG_EN}")[2][0] == "heading"
+
+
+def test_stacked_headings() -> None:
+    text = f"Title\n\n{LONG_EN}\n\nHistory\n\nEarly years of the town\n\n{LONG_EN}"
+    assert kinds(text)[2:4] == [("heading", "stacked-heading"), ("heading", "short-line")]
+
+
+def test_list_items_quotes_and_bylines_are_not_headings() -> None:
+    for line in [
+        "- a new bridge",
+        "1. नागमोडी वळणे",
+        '"A quoted line"',
+        "By John Smith",
+        "(an aside)",
+    ]:
+        assert kinds_only(f"Title\n\n{LONG_EN}\n\n{line}\n\n{LONG_EN}")[2] == "paragraph", line
+
+
+def test_a_line_that_continues_the_sentence_is_not_a_heading() -> None:
+    text = "Title\n\nConsidering all this,\n\nTHE GENERAL ASSEMBLY\n\nproclaims this declaration."
+    assert kinds_only(text)[2] == "paragraph"
+
+
+def test_right_after_the_title_only_a_compact_heading() -> None:
+    standfirst = "Japanese brewers are increasingly making money from beer-flavoured drinks"
+    assert kinds_only(f"Title\n\n{standfirst}\n\n{LONG_EN}")[1] == "paragraph"
+    assert kinds_only(f"Title\n\nPreamble\n\n{LONG_EN}")[1] == "heading"
+
+
+# --- boilerplate ------------------------------------------------------------------
+
+
+def test_bracketed_promo_at_the_end() -> None:
+    text = f"Title\n\n{LONG_HI}\n\n(बीबीसी हिन्दी के ऐप के लिए यहां क्लिक करें.)"
+    assert kinds(text)[-1] == ("boilerplate", "bracketed-tail")
+
+
+def test_boilerplate_cues() -> None:
+    cases = {
+        "इसे भी पढ़ें : राजस्थान में बढ़े मरीज": "also-read",
+        "Also read: How the bridge was built": "also-read",
+        "कोरोना की हर Breaking News in Hindi से अपडेट रहने के लिए बने रहें हमारे साथ.": "promo-phrase",
+        "For the latest news follow us on Facebook": "promo-phrase",
+        "हमारे साथ जुड़ें: फेसबुक और ट्विटर": "social-call",
+        "Photos by @towndaily": "link-or-handle",
+        "© 2024 Town Daily": "link-or-handle",
+    }
+    for line, rule in cases.items():
+        assert kinds(f"Title\n\n{LONG_EN}\n\n{line}\n\n{LONG_EN}")[2] == ("boilerplate", rule), line
+
+
+def test_author_tagline_closes_the_article() -> None:
+    line = "Bill Thompson is a regular commentator on the BBC World Service programme Go Digital."
+    assert kinds(f"Title\n\n{LONG_EN}\n\n{LONG_EN}\n\n{line}")[-1] == (
+        "boilerplate",
+        "author-tagline",
+    )
+
+
+def test_long_paragraph_naming_networks_stays_text() -> None:
+    para = " ".join([LONG_EN] * 4) + " Facebook and Twitter said they would follow the rules."
+    assert kinds_only(f"Title\n\n{para}")[1] == "paragraph"
+
+
+# --- words, scripts, joining -------------------------------------------------
+
+
+def test_words_follow_unicode_rules() -> None:
+    hindi = "हिन्दी में समाचार पढ़ें क्ष\u200dत्र"
+    assert count_words(hindi) == len(regex.findall(r"\w+", hindi)) == 5
+    assert count_words("日本語です") == 5  # a letter of a script without spaces is a word
+    assert count_words("ສິດ ມະນຸດ") == 6
+
+
+def test_dominant_script() -> None:
+    assert dominant_script("Новый мост (bridge) открыт") == "Cyrillic"
+    assert dominant_script("𑄃𑄬𑄘𑄖𑄳𑄠𑄴") == "Chakma"
+    assert dominant_script("1234 !!") == "Unknown"
+
+
+def test_wrapped_lines_are_joined_by_script() -> None:
+    assert join_lines(["The water rose", "for nine days."]) == "The water rose for nine days."
+    assert join_lines(["発表した。", "平年より"]) == "発表した。平年より"
+    assert join_lines(["खबर", "News"]) == "खबर News"
+
+
+def test_zero_width_joiners_stay_inside_words() -> None:
+    a = article2json.parse("महाराष्\u200dट्र में बारिश\n\nराज्\u200dय में आज बारिश हुई।")
+    assert a["title"] == "महाराष्\u200dट्र में बारिश"
+    assert a["stats"]["words"] == 8
