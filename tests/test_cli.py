@@ -143,7 +143,9 @@ def test_bad_file_among_good_ones_still_converts_the_rest(tmp_path: Path) -> Non
     r = run(str(SEED), str(tmp_path / "missing.txt"), str(SEED))
     assert r.returncode == 1
     assert len(r.stdout.splitlines()) == 2
-    assert r.stderr.decode().count("article2json: ") == 1
+    err = r.stderr.decode().splitlines()
+    assert err[0].endswith("missing.txt: no such file")
+    assert err[1].startswith("article2json: 2 converted, 0 skipped, 1 failed in ")
 
 
 def test_usage_error_exits_2() -> None:

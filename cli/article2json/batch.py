@@ -1,0 +1,163 @@
+"""Convert many files: in worker processes, in order, with bounded memory.
+
+Inputs are cut into chunks and at most a few chunks per worker are in flight
+at once; results come back in input order and are handed to the caller as they
+come, never collected whole. Workers write their own output files (atomically),
+so that writing is parallel too.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import sys
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from itertools import islice
+from multiprocessing.pool import AsyncResult
+from types import FrameType
+from typing import Any, Literal
+
+from .api import parse, to_json
+from .errors import ConvertError
+from .inputs import Input
+from .output import check_target, target, write_atomic
+
+Status = Literal["converted", "skipped", "failed"]
+
+CHUNK = 32  # files a worker converts per round trip
+IN_FLIGHT_PER_WORKER = 4  # chunks queued per worker: enough to keep it busy
+
+
+@dataclass(frozen=True, slots=True)
+class Options:
+    """What a worker needs to convert a file; sent once, when it starts."""
+
+    parse_options: dict[str, Any] = field(default_factory=dict)
+    pretty: bool = False
+    out_dir: str | None = None
+    overwrite: bool = False
+    skip_existing: bool = False
+    max_bytes: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Result:
+    path: str
+    status: Status
+    reason: str = ""
+    data: bytes | None = None  # the JSON, when it goes to standard output
+
+
+def read_input(path: str, max_bytes: int | None = None) -> bytes:
+    """The bytes of one input, or ConvertError with a reason a person can act on."""
+    try:
+        if path == "-":
+            data = (
+                sys.stdin.buffer.read()
+                if max_bytes is None
+                else sys.stdin.buffer.read(max_bytes + 1)
+            )
+        else:
+            with open(path, "rb") as f:
+                data = f.read() if max_bytes is None else f.read(max_bytes + 1)
+    except FileNotFoundError:
+        raise ConvertError(
+            "dangling symbolic link" if os.path.islink(path) else "no such file"
+        ) from None
+    except IsADirectoryError:
+        raise ConvertError("is a directory (use -r to convert the files in it)") from None
+    except PermissionError:
+        raise ConvertError("permission denied") from None
+    except OSError as e:
+        reason = "symbolic link loop" if e.errno == 40 else (e.strerror or str(e))
+        raise ConvertError(reason) from None
+    if max_bytes is not None and len(data) > max_bytes:
+        raise ConvertError(f"larger than --max-bytes ({max_bytes} bytes)")
+    return data
+
+
+def convert_one(item: Input, opts: Options) -> Result:
+    """Convert one input; every failure becomes a Result, never an exception."""
+    if item.error:
+        return Result(item.path, "failed", item.error)
+    source = None if item.path == "-" else item.path
+    try:
+        out_path = None
+        if opts.out_dir is not None:
+            out_path = target(opts.out_dir, item.rel or "stdin")
+            if not check_target(
+                item.path, out_path, overwrite=opts.overwrite, skip_existing=opts.skip_existing
+            ):
+                return Result(item.path, "skipped")
+        article = parse(read_input(item.path, opts.max_bytes), source=source, **opts.parse_options)
+        data = to_json(article, pretty=opts.pretty) + b"\n"
+        if out_path is None:
+            return Result(item.path, "converted", data=data)
+        write_atomic(out_path, data)
+        return Result(item.path, "converted")
+    except ConvertError as e:
+        return Result(item.path, "failed", e.reason)
+    except RecursionError:
+        return Result(item.path, "failed", "internal error: too deeply nested")
+    except MemoryError:
+        return Result(item.path, "failed", "out of memory")
+
+
+# --- worker processes -------------------------------------------------------
+
+_worker_options = Options()
+
+
+def _on_sigterm(signum: int, frame: FrameType | None) -> None:
+    raise SystemExit(128 + signum)  # unwinds through write_atomic, which removes its temp file
+
+
+def _start_worker(opts: Options) -> None:
+    global _worker_options
+    _worker_options = opts
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides what Ctrl-C does
+    signal.signal(signal.SIGTERM, _on_sigterm)
+
+
+def _convert_chunk(chunk: list[Input]) -> list[Result]:
+    return [convert_one(item, _worker_options) for item in chunk]
+
+
+def _chunks(items: Iterable[Input], size: int) -> Iterator[list[Input]]:
+    it = iter(items)
+    while chunk := list(islice(it, size)):
+        yield chunk
+
+
+def run(
+    items: Iterable[Input], opts: Options, jobs: int, on_result: Callable[[Result], None]
+) -> None:
+    """Convert `items`, calling `on_result` for each, in input order."""
+    if jobs <= 1:
+        for item in items:
+            on_result(convert_one(item, opts))
+        return
+    import multiprocessing
+
+    ctx = multiprocessing.get_context("fork" if sys.platform == "linux" else "spawn")
+    pool = ctx.Pool(jobs, initializer=_start_worker, initargs=(opts,))
+    pending: deque[AsyncResult[list[Result]]] = deque()
+    try:
+        chunks = _chunks(items, CHUNK)
+        window = jobs * IN_FLIGHT_PER_WORKER
+        for chunk in chunks:
+            pending.append(pool.apply_async(_convert_chunk, (chunk,)))
+            while len(pending) >= window:
+                for r in pending.popleft().get():
+                    on_result(r)
+        while pending:
+            for r in pending.popleft().get():
+                on_result(r)
+        pool.close()
+    except BaseException:
+        pool.terminate()  # SIGTERM: each worker removes its temporary file as it stops
+        raise
+    finally:
+        pool.join()

@@ -1,0 +1,79 @@
+"""Writing results: atomically, and never outside the output folder."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+
+from .errors import ConvertError
+
+TEMP_SUFFIX = ".a2j-tmp"
+
+
+def target(out_dir: str, rel: str) -> str:
+    """The output path for `rel`, refused when it would land outside `out_dir`
+    (through "..", an absolute path or a symbolic link inside the folder)."""
+    real_dir = os.path.realpath(out_dir)
+    path = os.path.join(out_dir, rel + ".json")
+    real = os.path.realpath(path)
+    if not real.startswith(real_dir + os.sep):
+        raise ConvertError(f"output {path} would be outside the output folder {out_dir}")
+    return path
+
+
+def check_target(source: str, path: str, *, overwrite: bool, skip_existing: bool) -> bool:
+    """Whether to write `path` for `source`: False means skip it. Raises when
+    the output must not be written."""
+    try:
+        out_stat = os.stat(path)
+    except FileNotFoundError:
+        return True
+    except OSError as e:
+        raise ConvertError(f"output {path}: {e.strerror}") from None
+    if source != "-" and os.path.samefile(source, path):
+        raise ConvertError(f"output {path} is the input itself")
+    if skip_existing:
+        try:
+            in_mtime = os.stat(source).st_mtime_ns
+        except OSError:
+            return True
+        return out_stat.st_mtime_ns < in_mtime  # replace only outputs older than their input
+    if not overwrite:
+        raise ConvertError(f"output {path} exists (use --overwrite or --skip-existing)")
+    return True
+
+
+def write_atomic(path: str, data: bytes) -> None:
+    """Write `data` to `path` through a temporary file in the same folder and a
+    rename, so that a reader, or an interrupted run, never sees half a file."""
+    folder = os.path.dirname(path) or "."
+    try:
+        os.makedirs(folder, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(
+            dir=folder, prefix="." + os.path.basename(path), suffix=TEMP_SUFFIX
+        )
+    except OSError as e:
+        raise ConvertError(f"cannot write {path}: {e.strerror}") from None
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+        os.chmod(tmp, 0o644 & ~_umask())
+        os.replace(tmp, path)
+    except BaseException as e:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        if isinstance(e, OSError):
+            raise ConvertError(f"cannot write {path}: {e.strerror}") from None
+        raise
+
+
+_UMASK: int | None = None
+
+
+def _umask() -> int:
+    global _UMASK
+    if _UMASK is None:
+        _UMASK = os.umask(0)
+        os.umask(_UMASK)
+    return _UMASK
