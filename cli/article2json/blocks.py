@@ -17,7 +17,6 @@ from .scripts import is_no_space
 # One or more blank lines, with the line breaks around them.
 _BLANK_LINES = regex.compile(r"\n[\s\p{Cf}]*\n")
 _VISIBLE = regex.compile(r"[^\s\p{Cf}]")
-_LINE = regex.compile(r"[^\n]+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,14 +68,13 @@ def join_lines(lines: list[str]) -> str:
 
 def _lines(text: str, start: int, end: int) -> tuple[Line, ...]:
     out = []
-    for m in _LINE.finditer(text, start, end):
-        raw = m.group()
+    pos = start
+    for raw in text[start:end].split("\n"):
         stripped = raw.strip()
-        if not stripped or not _VISIBLE.search(stripped):
-            continue
-        lead = len(raw) - len(raw.lstrip())
-        s = m.start() + lead
-        out.append(Line(stripped, s, s + len(stripped)))
+        if stripped and (stripped.isprintable() or _VISIBLE.search(stripped)):
+            s = pos + len(raw) - len(raw.lstrip())
+            out.append(Line(stripped, s, s + len(stripped)))
+        pos += len(raw) + 1
     return tuple(out)
 
 

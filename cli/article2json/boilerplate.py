@@ -14,6 +14,10 @@ import regex
 
 # Blocks longer than this (in words) are never boilerplate.
 MAX_WORDS = 60
+# Phrases are looked for in blocks this short, and in any block among the
+# first two and the last TAIL_BLOCKS.
+SHORT_WORDS = 25
+TAIL_BLOCKS = 4
 
 # Names of social networks and app stores, in Latin script and as news sites
 # in Indian languages write them.
@@ -165,6 +169,11 @@ NETWORK = regex.compile(rf"(?<!\w)(?:{_alternation(list(NETWORKS))})(?!\w)", reg
 CALL = regex.compile(_alternation(list(CALLS)), regex.IGNORECASE)
 TAGLINE = regex.compile("|".join(f"(?:{p})" for p in TAGLINES.values()))
 LINK = regex.compile(r"\bhttps?://|\bwww\.\w|(?<![\w@])@\w{2,}|\b\w[\w.-]*\.(?:com|in|org|net)/")
+# Characters without which a block holds no link, handle or copyright sign.
+LINK_HINT = regex.compile(r"[/@©]|www|\([cC]\)|opyright|OPYRIGHT")
+ANY_CUE = regex.compile(
+    rf"{PHRASE.pattern}|{NETWORK.pattern}|{LINK_HINT.pattern}", regex.IGNORECASE
+)
 LINK_TEXT = regex.compile(r"(?:https?://|www\.)\S+|@\w+")
 COPYRIGHT = regex.compile(r"©|\(c\)\s*\d{4}|\bcopyright\b", regex.IGNORECASE)
 BRACKETED = regex.compile(r"^\s*(?:\([^()]*(?:\([^()]*\)[^()]*)*\)|\[[^\[\]]*\])\W*$")

@@ -41,6 +41,10 @@ ENUMERATION_COMMAS = 3
 CONTINUING_MARKS = (",", ";", "，", "；", "、", "،", "؛", "፣", "፤")
 # The longest heading (in words) allowed right after the title.
 AFTER_TITLE_MAX_WORDS = 6
+# Blocks longer than this (in characters) are paragraphs: no title, heading
+# or boilerplate is that long.
+LONG_TEXT_CHARS = 500
+LONG_TEXT_WORDS = 1_000_000  # the word count given to such blocks
 # A title is one line of at most this many characters.
 TITLE_MAX_CHARS = 300
 
@@ -75,8 +79,25 @@ class Features:
     one_line: bool
     sentence: bool  # ends a sentence
     clause: bool  # ends with a colon, comma, semicolon or dash
-    inner_sentence: bool  # a sentence ends inside it (not counting "." of abbreviations)
     no_space: bool  # written in a script without spaces: `words` counts letters
+    _inner: bool | None = None
+    _cue: bool | None = None
+
+    @property
+    def cue(self) -> bool:
+        """Whether any boilerplate phrase, network name, link or © appears
+        (one scan answers for all the cue rules)."""
+        if self._cue is None:
+            self._cue = bp.ANY_CUE.search(self.text) is not None
+        return self._cue
+
+    @property
+    def inner_sentence(self) -> bool:
+        """Whether a sentence ends inside the block (a full stop alone does not
+        count, as abbreviations have one); asked only of short blocks."""
+        if self._inner is None:
+            self._inner = _INNER_SENTENCE_END.search(self.text, 0, TITLE_MAX_CHARS) is not None
+        return self._inner
 
     @property
     def chars(self) -> int:
@@ -85,18 +106,16 @@ class Features:
 
 def features(block: Block) -> Features:
     text = block.text()
-    # Runs of word characters between spaces: in scripts without spaces a
-    # whole phrase is one run. Only short blocks can be headings or
-    # boilerplate, so counting stops early.
-    words = len(_WORD.findall(text[:1000]))
+    short = len(text) <= LONG_TEXT_CHARS
     return Features(
         block=block,
         text=text,
-        words=words,
+        # White-space separated tokens: in scripts without spaces a whole
+        # phrase is one token. Only short blocks need the exact number.
+        words=len(text.split()) if short else LONG_TEXT_WORDS,
         one_line=len(block.lines) == 1,
         sentence=ends_sentence(text),
         clause=ends_clause(text),
-        inner_sentence=_INNER_SENTENCE_END.search(text[:HEADING_MAX_CHARS]) is not None,
         no_space=bool(text) and is_no_space(text[0]),
     )
 
@@ -107,6 +126,7 @@ class Doc:
 
     feats: list[Features]
     kinds_so_far: dict[int, Kind] = field(default_factory=dict)
+    boilerplate: dict[int, bool] = field(default_factory=dict)  # memo of _is_boilerplate
 
     def __len__(self) -> int:
         return len(self.feats)
@@ -162,7 +182,31 @@ Rule = Callable[[Doc, int], Kind | None]
 
 
 def _is_boilerplate(doc: Doc, i: int) -> bool:
-    return any(rule(doc, i) == "boilerplate" for _, rule in BOILERPLATE_RULES)
+    found = doc.boilerplate.get(i)
+    if found is None:
+        found = doc.boilerplate[i] = any(
+            rule(doc, i) == "boilerplate" for _, rule in BOILERPLATE_RULES
+        )
+    return found
+
+
+# --- running text ------------------------------------------------------------
+
+
+def running_text(doc: Doc, i: int) -> Kind | None:
+    """A long block in the body of the article is a paragraph: titles,
+    headings and boilerplate are all shorter. (Most blocks stop here, which
+    keeps the parser fast.)"""
+    f = doc.feats[i]
+    if i == 0:
+        return None
+    if f.chars > LONG_TEXT_CHARS:
+        return "paragraph"
+    if f.words <= bp.SHORT_WORDS or i < 2 or i >= len(doc) - bp.TAIL_BLOCKS:
+        return None
+    if f.text.startswith("#") or not f.one_line or bp.OPENER.match(f.text):
+        return None
+    return "paragraph"
 
 
 # --- title -------------------------------------------------------------------
@@ -191,7 +235,18 @@ def first_line_title(doc: Doc, i: int) -> Kind | None:
 
 
 def _short_enough(f: Features) -> bool:
-    return f.words <= bp.MAX_WORDS
+    return f.words <= bp.MAX_WORDS and f.chars <= LONG_TEXT_CHARS
+
+
+def _cue_candidate(doc: Doc, i: int) -> bool:
+    """Whether to look for boilerplate phrases in block `i`: promotions and
+    calls to action are short lines or stand at either end of the article.
+    (Looking in every paragraph would cost more than the rest of the parse.)"""
+    f = doc.feats[i]
+    if not _short_enough(f):
+        return False
+    near_edge = f.words <= bp.SHORT_WORDS or i < 2 or i >= len(doc) - bp.TAIL_BLOCKS
+    return near_edge and f.cue
 
 
 def bracketed_tail(doc: Doc, i: int) -> Kind | None:
@@ -216,17 +271,16 @@ def also_read(doc: Doc, i: int) -> Kind | None:
 
 
 def promo_phrase(doc: Doc, i: int) -> Kind | None:
-    f = doc.feats[i]
-    if _short_enough(f) and bp.PHRASE.search(f.text):
+    if _cue_candidate(doc, i) and bp.PHRASE.search(doc.feats[i].text):
         return "boilerplate"
     return None
 
 
 def social_call(doc: Doc, i: int) -> Kind | None:
     """Two networks named, or one with a call to action ("follow us on ...")."""
-    f = doc.feats[i]
-    if not _short_enough(f):
+    if not _cue_candidate(doc, i):
         return None
+    f = doc.feats[i]
     networks = {m.casefold() for m in bp.NETWORK.findall(f.text)}
     if len(networks) >= 2 or (networks and bp.CALL.search(f.text)):
         return "boilerplate"
@@ -235,7 +289,7 @@ def social_call(doc: Doc, i: int) -> Kind | None:
 
 def link_or_handle(doc: Doc, i: int) -> Kind | None:
     f = doc.feats[i]
-    if f.words > 25:
+    if f.words > 25 or not f.cue or not bp.LINK_HINT.search(f.text):
         return None
     if bp.COPYRIGHT.search(f.text):
         return "boilerplate"
@@ -407,6 +461,7 @@ HEADING_RULES: Sequence[tuple[str, Rule]] = (
 )
 
 RULES: Sequence[tuple[str, Rule]] = (
+    ("running-text", running_text),
     ("markdown-title", markdown_title),
     ("first-line-title", first_line_title),
     *BOILERPLATE_RULES,
@@ -419,6 +474,21 @@ RULES: Sequence[tuple[str, Rule]] = (
 STACKED_MAX_WORDS = 4
 STACKED_MAX_CHARS = 40
 STACKED_MAX_CHARS_NO_SPACE = 12
+
+
+def sentence(doc: Doc, i: int) -> Kind | None:
+    """A line of more than a few words that ends a sentence is a paragraph,
+    unless a boilerplate cue says otherwise: no heading rule takes it."""
+    return "paragraph"
+
+
+# What is tried on such a line: far fewer rules, which keeps the parser fast.
+SENTENCE_RULES: Sequence[tuple[str, Rule]] = (
+    ("running-text", running_text),
+    *BOILERPLATE_RULES,
+    ("sentence", sentence),
+)
+SENTENCE_MIN_WORDS = 8
 
 
 def stacked_heading(doc: Doc, i: int, kinds: list[tuple[Kind, str]]) -> bool:
@@ -455,7 +525,9 @@ def classify(blocks: Sequence[Block]) -> list[tuple[Kind, str]]:
     doc = Doc([features(b) for b in blocks])
     out: list[tuple[Kind, str]] = []
     for i in range(len(doc)):
-        for name, rule in RULES:
+        f = doc.feats[i]
+        sentence = i > 0 and f.sentence and f.words > SENTENCE_MIN_WORDS and f.one_line
+        for name, rule in SENTENCE_RULES if sentence and f.text[0] != "#" else RULES:
             kind = rule(doc, i)
             if kind is not None:
                 out.append((kind, name))

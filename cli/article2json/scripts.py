@@ -144,20 +144,75 @@ _SCRIPT_OF = regex.compile("|".join(rf"(?P<{s}>\p{{Script={s}}})" for s in KNOWN
 _script_cache: dict[str, str] = {}
 
 
+_SENTENCE_END_CHAR = regex.compile(r"\p{Sentence_Terminal}")
+_TRAILING = CLOSERS + " \t\n\u00a0\u3000"
+_char_cache: dict[tuple[str, str], bool] = {}
+
+
+def _char_is(kind: str, char: str) -> bool:
+    """Whether `char` is a sentence end ("end") or a letter of a script
+    written without spaces ("nospace"), asked of Unicode once per character."""
+    key = (kind, char)
+    found = _char_cache.get(key)
+    if found is None:
+        pattern = _SENTENCE_END_CHAR if kind == "end" else NO_SPACE_CHAR
+        found = _char_cache[key] = pattern.match(char) is not None
+    return found
+
+
 def ends_sentence(text: str) -> bool:
-    return SENTENCE_END.search(text[-32:]) is not None
+    """Whether `text` ends a sentence, closing quotes and brackets aside."""
+    core = text.rstrip(_TRAILING)
+    if not core:
+        return False
+    return _char_is("end", core[-1]) or core.endswith(EXTRA_SENTENCE_ENDS)
 
 
 def ends_clause(text: str) -> bool:
-    return CLAUSE_END.search(text[-32:]) is not None
+    core = text.rstrip(_TRAILING)
+    return bool(core) and core[-1] in CLAUSE_ENDS
 
 
 def is_no_space(char: str) -> bool:
-    return NO_SPACE_CHAR.match(char) is not None
+    return _char_is("nospace", char)
+
+
+def _token_words(token: bytes) -> int:
+    return sum(1 for _ in WORD.finditer(token.decode("utf-8", "surrogatepass")))
+
+
+class _WordCache(dict[bytes, int]):
+    """Words per distinct token, computed once: a vocabulary repeats, so the
+    Unicode-aware pattern runs on each new token only."""
+
+    def __missing__(self, token: bytes) -> int:
+        if len(self) > _WORD_CACHE_SIZE:
+            self.clear()  # keep memory flat over millions of documents
+        n = self[token] = _token_words(token)
+        return n
+
+
+_WORD_CACHE_SIZE = 200_000
+_word_cache = _WordCache()
+# ASCII bytes that are not word characters become spaces; every other byte
+# (ASCII letters, digits, "_" and all bytes of non-ASCII characters) is kept.
+_ASCII_SEPARATORS = bytes(
+    b if b >= 0x80 or chr(b).isalnum() or b == 0x5F else 0x20 for b in range(256)
+)
 
 
 def count_words(text: str) -> int:
-    return sum(1 for _ in WORD.finditer(text))
+    """The number of words: runs of Unicode word characters (`\\w+`), each
+    letter of a script written without spaces counting as one word.
+
+    Exact, and fast: ASCII punctuation and spaces are turned into separators on
+    the UTF-8 bytes, and each resulting token is counted once per distinct
+    token with the Unicode pattern (a word never spans an ASCII separator).
+    """
+    data = text.encode("utf-8", "surrogatepass").translate(_ASCII_SEPARATORS)
+    if data.isascii():
+        return len(data.split())
+    return sum(map(_word_cache.__getitem__, data.split()))
 
 
 def script_of(char: str) -> str:
@@ -172,13 +227,17 @@ def script_of(char: str) -> str:
 
 # Enough letters to name the dominant script of any article; beyond this the
 # answer does not change, and counting costs time.
-SCRIPT_SAMPLE = 200_000
+SCRIPT_SAMPLE = 1_000
 
 
 def dominant_script(text: str) -> str:
-    """The script most letters belong to ("Unknown" when there are none)."""
+    """The script most letters belong to ("Unknown" when there are none),
+    judged on samples from the start and the middle of the text."""
+    half = SCRIPT_SAMPLE // 2
+    middle = len(text) // 2
+    sample = text[:SCRIPT_SAMPLE] if len(text) <= 2 * SCRIPT_SAMPLE else text[:half] + text[middle : middle + half]
     tally: Counter[str] = Counter()
-    for char, n in Counter(text[:SCRIPT_SAMPLE]).items():
+    for char, n in Counter(sample).items():
         if char.isalpha():
             tally[script_of(char)] += n
     tally.pop("Unknown", None)
