@@ -15,14 +15,16 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import islice
-from multiprocessing.pool import AsyncResult
 from types import FrameType
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from .api import parse, to_json
 from .errors import ConvertError
 from .inputs import Input
 from .output import check_target, target, write_atomic
+
+if TYPE_CHECKING:
+    from multiprocessing.pool import AsyncResult
 
 Status = Literal["converted", "skipped", "failed"]
 
@@ -103,6 +105,8 @@ def convert_one(item: Input, opts: Options) -> Result:
         return Result(item.path, "failed", "internal error: too deeply nested")
     except MemoryError:
         return Result(item.path, "failed", "out of memory")
+    except Exception as e:  # a bug of ours: report it on one line, go on with the rest
+        return Result(item.path, "failed", f"internal error: {type(e).__name__}: {e}")
 
 
 # --- worker processes -------------------------------------------------------

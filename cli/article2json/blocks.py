@@ -10,13 +10,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from itertools import pairwise
 
-import regex
-
+from .patterns import Lazy
 from .scripts import is_no_space
 
 # One or more blank lines, with the line breaks around them.
-_BLANK_LINES = regex.compile(r"\n[\s\p{Cf}]*\n")
-_VISIBLE = regex.compile(r"[^\s\p{Cf}]")
+_BLANK_LINES = Lazy(r"\n[\s\p{Cf}]*\n")
+_VISIBLE = Lazy(r"[^\s\p{Cf}]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,7 +70,7 @@ def _lines(text: str, start: int, end: int) -> tuple[Line, ...]:
     pos = start
     for raw in text[start:end].split("\n"):
         stripped = raw.strip()
-        if stripped and (stripped.isprintable() or _VISIBLE.search(stripped)):
+        if stripped and (stripped.isprintable() or _VISIBLE.p.search(stripped)):
             s = pos + len(raw) - len(raw.lstrip())
             out.append(Line(stripped, s, s + len(stripped)))
         pos += len(raw) + 1
@@ -82,7 +81,7 @@ def split_blocks(text: str) -> list[Block]:
     """The blocks of `text`, in order; a block is one or more non-blank lines."""
     blocks: list[Block] = []
     pos = 0
-    for sep in _BLANK_LINES.finditer(text):
+    for sep in _BLANK_LINES.p.finditer(text):
         if sep.start() > pos:
             lines = _lines(text, pos, sep.start())
             if lines:

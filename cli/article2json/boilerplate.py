@@ -10,7 +10,7 @@ long paragraph that mentions Facebook is still article text.
 
 from __future__ import annotations
 
-import regex
+from .patterns import Lazy
 
 # Blocks longer than this (in words) are never boilerplate.
 MAX_WORDS = 60
@@ -156,24 +156,66 @@ TAGLINES: dict[str, str] = {
 }
 
 
-def _alternation(phrases: list[str]) -> str:
-    return "|".join(regex.escape(p) for p in sorted(set(phrases), key=len, reverse=True))
+def _lowered(phrases: object) -> tuple[str, ...]:
+    """Lower-cased, longest first. Phrases are matched as plain substrings of
+    lower-cased text: faster than a pattern, and nothing to compile."""
+    assert isinstance(phrases, (tuple, list))
+    return tuple(sorted({str(p).lower() for p in phrases}, key=len, reverse=True))
 
 
-_all_openers = [p for ps in OPENERS.values() for p in ps]
-_all_phrases = [p for ps in PHRASES.values() for p in ps]
+OPENER_PHRASES = _lowered([p for ps in OPENERS.values() for p in ps])
+PROMO_PHRASES = _lowered([p for ps in PHRASES.values() for p in ps])
+NETWORK_NAMES = _lowered(NETWORKS)
+CALL_WORDS = _lowered(CALLS)
+# Substrings without which a block holds no link, handle or copyright sign.
+LINK_MARKS = ("/", "@", "©", "www", "(c)", "copyright")
+CUES = PROMO_PHRASES + NETWORK_NAMES + LINK_MARKS
+# What may stand before an opener ("» Also read: ...").
+_LEAD = " \t\"'“”‘’«»()[]{}*-–—•·:;.,!?|>#"
 
-OPENER = regex.compile(rf"^[\W_]*(?:{_alternation(_all_openers)})", regex.IGNORECASE)
-PHRASE = regex.compile(_alternation(_all_phrases), regex.IGNORECASE)
-NETWORK = regex.compile(rf"(?<!\w)(?:{_alternation(list(NETWORKS))})(?!\w)", regex.IGNORECASE)
-CALL = regex.compile(_alternation(list(CALLS)), regex.IGNORECASE)
-TAGLINE = regex.compile("|".join(f"(?:{p})" for p in TAGLINES.values()))
-LINK = regex.compile(r"\bhttps?://|\bwww\.\w|(?<![\w@])@\w{2,}|\b\w[\w.-]*\.(?:com|in|org|net)/")
-# Characters without which a block holds no link, handle or copyright sign.
-LINK_HINT = regex.compile(r"[/@©]|www|\([cC]\)|opyright|OPYRIGHT")
-ANY_CUE = regex.compile(
-    rf"{PHRASE.pattern}|{NETWORK.pattern}|{LINK_HINT.pattern}", regex.IGNORECASE
-)
-LINK_TEXT = regex.compile(r"(?:https?://|www\.)\S+|@\w+")
-COPYRIGHT = regex.compile(r"©|\(c\)\s*\d{4}|\bcopyright\b", regex.IGNORECASE)
-BRACKETED = regex.compile(r"^\s*(?:\([^()]*(?:\([^()]*\)[^()]*)*\)|\[[^\[\]]*\])\W*$")
+
+def has_cue(low: str) -> bool:
+    """Whether any phrase, network name or link mark occurs in lower-cased `low`."""
+    return any(c in low for c in CUES)
+
+
+def opener_end(low: str) -> int | None:
+    """Where an "also read"-style opener of lower-cased `low` ends, if it has one."""
+    rest = low.lstrip(_LEAD)
+    for phrase in OPENER_PHRASES:
+        if rest.startswith(phrase):
+            return len(low) - len(rest) + len(phrase)
+    return None
+
+
+def has_promo_phrase(low: str) -> bool:
+    return any(p in low for p in PROMO_PHRASES)
+
+
+def networks_named(low: str) -> set[str]:
+    """The networks named in lower-cased `low`, as whole words."""
+    found = set()
+    for name in NETWORK_NAMES:
+        at = low.find(name)
+        while at >= 0:
+            end = at + len(name)
+            if not (at and _wordy(low[at - 1])) and not (end < len(low) and _wordy(low[end])):
+                found.add(name)
+                break
+            at = low.find(name, at + 1)
+    return found
+
+
+def _wordy(char: str) -> bool:
+    return char.isalnum() or char == "_"
+
+
+def has_call(low: str) -> bool:
+    return any(c in low for c in CALL_WORDS)
+
+
+TAGLINE = Lazy("|".join(f"(?:{p})" for p in TAGLINES.values()))
+LINK = Lazy(r"\bhttps?://|\bwww\.\w|(?<![\w@])@\w{2,}|\b\w[\w.-]*\.(?:com|in|org|net)/")
+LINK_TEXT = Lazy(r"(?:https?://|www\.)\S+|@\w+")
+COPYRIGHT = Lazy(r"©|\(c\)\s*\d{4}|\bcopyright\b")  # on lower-cased text
+BRACKETED = Lazy(r"^\s*(?:\([^()]*(?:\([^()]*\)[^()]*)*\)|\[[^\[\]]*\])\W*$")

@@ -18,6 +18,7 @@ import regex
 from . import boilerplate as bp
 from .blocks import Block
 from .model import Kind
+from .patterns import Lazy
 from .scripts import (
     OPENING_QUOTES,
     count_words,
@@ -48,25 +49,24 @@ LONG_TEXT_WORDS = 1_000_000  # the word count given to such blocks
 # A title is one line of at most this many characters.
 TITLE_MAX_CHARS = 300
 
-_MD_HEADING = regex.compile(r"^(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$")
-_SETEXT_RULE = regex.compile(r"^(?:=+|-+)$")
-_BULLET = regex.compile(r"^(?:[-*+•●○◦▪▫■□‣⁃–—·∙~]|\(?(?:\p{Nd}{1,3}|\w)\s?[.)]\s*\w)")
-_NUMBERED = regex.compile(
+_MD_HEADING = Lazy(r"^(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$")
+_SETEXT_RULE = Lazy(r"^(?:=+|-+)$")
+_BULLET = Lazy(r"^(?:[-*+•●○◦▪▫■□‣⁃–—·∙~]|\(?(?:\p{Nd}{1,3}|\w)\s?[.)]\s*\w)")
+_NUMBERED = Lazy(
     r"^(?:[\p{L}\p{M}]+\s+){0,2}(?:\p{Nd}+|[IVXLC]+)(?:\s+[\p{L}\p{M}]+)?[.:：]?$"
     r"|^第[\p{N}〇一二三四五六七八九十百千]+[条章節节部編]"
 )
-_BYLINE = regex.compile(
-    r"^(?:by|par|von|por|di|door|av|af|от|автор|द्वारा|लेखक|रिपोर्ट)[\s:]+\p{Lu}?",
-    regex.IGNORECASE,
-)
-_WORD = regex.compile(r"\w+")
+_BYLINE = Lazy(
+    r"^(?:by|par|von|por|di|door|av|af|от|автор|द्वारा|लेखक|रिपोर्ट)[\s:]+\w"
+)  # matched against lower-cased text
+_WORD = Lazy(r"\w+")
 # A sentence end followed by more text; a full stop alone does not count, as
 # abbreviations ("Dr.", "प.") have one.
-_INNER_SENTENCE_END = regex.compile(r"[\p{Sentence_Terminal}--[.]]\s+\w", regex.V1)
-_SEPARATOR = regex.compile(r"\s[-–—|:/]\s")
-_LABEL = regex.compile(r"\w\s?[:：]\s+\w")  # "Main article: X"
-_BRACKETED = regex.compile(r"^[(\[（【].*[)\]）】]\W*$")
-_DIGITS = regex.compile(r"\p{Nd}+")
+_INNER_SENTENCE_END = Lazy(r"[\p{Sentence_Terminal}--[.]]\s+\w", regex.V1)
+_SEPARATOR = Lazy(r"\s[-–—|:/]\s")
+_LABEL = Lazy(r"\w\s?[:：]\s+\w")  # "Main article: X"
+_BRACKETED = Lazy(r"^[(\[（【].*[)\]）】]\W*$")
+_DIGITS = Lazy(r"\p{Nd}+")
 
 
 @dataclass(slots=True)
@@ -83,12 +83,21 @@ class Features:
     _inner: bool | None = None
     _cue: bool | None = None
 
+    _lower: str | None = None
+
+    @property
+    def lower(self) -> str:
+        """The text in lower case, which the phrase patterns are matched against."""
+        if self._lower is None:
+            self._lower = self.text.lower()
+        return self._lower
+
     @property
     def cue(self) -> bool:
         """Whether any boilerplate phrase, network name, link or © appears
         (one scan answers for all the cue rules)."""
         if self._cue is None:
-            self._cue = bp.ANY_CUE.search(self.text) is not None
+            self._cue = bp.has_cue(self.lower)
         return self._cue
 
     @property
@@ -96,7 +105,7 @@ class Features:
         """Whether a sentence ends inside the block (a full stop alone does not
         count, as abbreviations have one); asked only of short blocks."""
         if self._inner is None:
-            self._inner = _INNER_SENTENCE_END.search(self.text, 0, TITLE_MAX_CHARS) is not None
+            self._inner = _INNER_SENTENCE_END.p.search(self.text, 0, TITLE_MAX_CHARS) is not None
         return self._inner
 
     @property
@@ -138,7 +147,7 @@ class Doc:
         seen: Counter[str] = Counter()
         for f in self.feats:
             if f.one_line and f.words <= 5 and f.chars <= 60:
-                ws = _WORD.findall(_DIGITS.sub(" ", f.text))
+                ws = _WORD.p.findall(_DIGITS.p.sub(" ", f.text))
                 if ws:
                     seen.update({"^" + ws[0], "$" + ws[-1]})
         return frozenset(w for w, n in seen.items() if n >= 3)
@@ -157,9 +166,9 @@ class Doc:
         if j >= len(self.feats):
             return False
         nxt, cur = self.feats[j], self.feats[i]
-        if not nxt.one_line or nxt.sentence or nxt.clause or _BULLET.match(nxt.text):
+        if not nxt.one_line or nxt.sentence or nxt.clause or _BULLET.p.match(nxt.text):
             return True
-        if _LABEL.search(nxt.text) or nxt.text.count(",") >= ENUMERATION_COMMAS:
+        if _LABEL.p.search(nxt.text) or nxt.text.count(",") >= ENUMERATION_COMMAS:
             return True  # "Category: X", or an enumeration "A, B, C, D"
         if nxt.chars >= max(3 * cur.chars, 60):
             return True
@@ -171,7 +180,7 @@ class Doc:
         j = i + 1
         while j < len(self.feats) and _is_boilerplate(self, j):
             j += 1
-        return j < len(self.feats) and not _NUMBERED.match(self.feats[j].text)
+        return j < len(self.feats) and not _NUMBERED.p.match(self.feats[j].text)
 
     def headingish(self, i: int) -> bool:
         f = self.feats[i]
@@ -204,7 +213,7 @@ def running_text(doc: Doc, i: int) -> Kind | None:
         return "paragraph"
     if f.words <= bp.SHORT_WORDS or i < 2 or i >= len(doc) - bp.TAIL_BLOCKS:
         return None
-    if f.text.startswith("#") or not f.one_line or bp.OPENER.match(f.text):
+    if f.text.startswith("#") or not f.one_line or bp.opener_end(f.lower) is not None:
         return None
     return "paragraph"
 
@@ -224,7 +233,7 @@ def first_line_title(doc: Doc, i: int) -> Kind | None:
     if i != 0:
         return None
     f = doc.feats[0]
-    if not f.one_line or f.chars > TITLE_MAX_CHARS or _BULLET.match(f.text):
+    if not f.one_line or f.chars > TITLE_MAX_CHARS or _BULLET.p.match(f.text):
         return None
     if f.sentence and (f.words > 25 or f.inner_sentence) and len(doc) > 1:
         return None  # a lead paragraph: the article has no title
@@ -254,7 +263,7 @@ def bracketed_tail(doc: Doc, i: int) -> Kind | None:
     f = doc.feats[i]
     if i == 0 or len(doc) - i > TAIL_BLOCKS or not _short_enough(f):
         return None
-    if not bp.BRACKETED.match(f.text):
+    if not bp.BRACKETED.p.match(f.text):
         return None
     after = range(i + 1, len(doc))
     if all(bracketed_tail(doc, j) or _is_boilerplate(doc, j) for j in after):
@@ -264,14 +273,14 @@ def bracketed_tail(doc: Doc, i: int) -> Kind | None:
 
 def also_read(doc: Doc, i: int) -> Kind | None:
     f = doc.feats[i]
-    m = bp.OPENER.match(f.text) if _short_enough(f) else None
-    if m and _WORD.search(f.text, m.end()):
+    end = bp.opener_end(f.lower) if _short_enough(f) else None
+    if end is not None and _WORD.p.search(f.lower, end):
         return "boilerplate"  # "Also read: <headline>"; a bare "Further reading" is a heading
     return None
 
 
 def promo_phrase(doc: Doc, i: int) -> Kind | None:
-    if _cue_candidate(doc, i) and bp.PHRASE.search(doc.feats[i].text):
+    if _cue_candidate(doc, i) and bp.has_promo_phrase(doc.feats[i].lower):
         return "boilerplate"
     return None
 
@@ -281,19 +290,19 @@ def social_call(doc: Doc, i: int) -> Kind | None:
     if not _cue_candidate(doc, i):
         return None
     f = doc.feats[i]
-    networks = {m.casefold() for m in bp.NETWORK.findall(f.text)}
-    if len(networks) >= 2 or (networks and bp.CALL.search(f.text)):
+    networks = bp.networks_named(f.lower)
+    if len(networks) >= 2 or (networks and bp.has_call(f.lower)):
         return "boilerplate"
     return None
 
 
 def link_or_handle(doc: Doc, i: int) -> Kind | None:
     f = doc.feats[i]
-    if f.words > 25 or not f.cue or not bp.LINK_HINT.search(f.text):
+    if f.words > 25 or not f.cue:
         return None
-    if bp.COPYRIGHT.search(f.text):
+    if bp.COPYRIGHT.p.search(f.lower):
         return "boilerplate"
-    if bp.LINK.search(f.text) and count_words(bp.LINK_TEXT.sub(" ", f.text)) >= 1:
+    if bp.LINK.p.search(f.text) and count_words(bp.LINK_TEXT.p.sub(" ", f.text)) >= 1:
         return "boilerplate"  # a link with words around it; a bare list of links is a reference
     return None
 
@@ -301,7 +310,7 @@ def link_or_handle(doc: Doc, i: int) -> Kind | None:
 def author_tagline(doc: Doc, i: int) -> Kind | None:
     """ "<Name> is a regular commentator on ...", closing the article."""
     f = doc.feats[i]
-    if i == len(doc) - 1 and i > 1 and f.words <= 40 and bp.TAGLINE.match(f.text):
+    if i == len(doc) - 1 and i > 1 and f.words <= 40 and bp.TAGLINE.p.match(f.text):
         return "boilerplate"
     return None
 
@@ -320,16 +329,16 @@ BOILERPLATE_RULES: Sequence[tuple[str, Rule]] = (
 
 def markdown_heading(doc: Doc, i: int) -> Kind | None:
     f = doc.feats[i]
-    if f.one_line and _MD_HEADING.match(f.text):
+    if f.one_line and _MD_HEADING.p.match(f.text):
         return "heading"
-    if len(f.block.lines) == 2 and _SETEXT_RULE.match(f.block.last) and len(f.block.first) < 200:
+    if len(f.block.lines) == 2 and _SETEXT_RULE.p.match(f.block.last) and len(f.block.first) < 200:
         return "heading"
     return None
 
 
 def list_item(doc: Doc, i: int) -> Kind | None:
     """Bulleted lines are list items, never headings."""
-    if _BULLET.match(doc.feats[i].text):
+    if _BULLET.p.match(doc.feats[i].text):
         return "paragraph"
     return None
 
@@ -340,14 +349,14 @@ def quoted_line(doc: Doc, i: int) -> Kind | None:
     t = doc.feats[i].text
     if len(t) > 2 and t[0] in OPENING_QUOTES and sum(t.count(q) for q in OPENING_QUOTES) <= 2:
         return "paragraph"
-    if _BRACKETED.match(t):
+    if _BRACKETED.p.match(t):
         return "paragraph"
     return None
 
 
 def byline(doc: Doc, i: int) -> Kind | None:
     f = doc.feats[i]
-    if f.one_line and f.words <= 8 and _BYLINE.match(f.text):
+    if f.one_line and f.words <= 8 and _BYLINE.p.match(f.lower):
         return "paragraph"
     return None
 
@@ -358,11 +367,11 @@ def continuation(doc: Doc, i: int) -> Kind | None:
     if i > 0 and doc.feats[i - 1].text.endswith(CONTINUING_MARKS):
         return "paragraph"
     if i > 0 and doc.kinds_so_far.get(i - 1) == "paragraph" and doc.headingish(i - 1):
-        prev_words, words = _WORD.findall(doc.feats[i - 1].text), _WORD.findall(doc.feats[i].text)
+        prev_words, words = _WORD.p.findall(doc.feats[i - 1].text), _WORD.p.findall(doc.feats[i].text)
         if prev_words and words and prev_words[0] == words[0]:
             return "paragraph"  # the next item of a list whose items start alike
-        seps = {m.group() for m in _SEPARATOR.finditer(doc.feats[i - 1].text)}
-        if seps & {m.group() for m in _SEPARATOR.finditer(doc.feats[i].text)}:
+        seps = {m.group() for m in _SEPARATOR.p.finditer(doc.feats[i - 1].text)}
+        if seps & {m.group() for m in _SEPARATOR.p.finditer(doc.feats[i].text)}:
             return "paragraph"  # "Drama - X" after "Animation - Y": a list
     if i + 1 < len(doc):
         here, nxt = doc.feats[i].text, doc.feats[i + 1].text
@@ -391,7 +400,7 @@ def after_title(doc: Doc, i: int) -> Kind | None:
 def numbered_heading(doc: Doc, i: int) -> Kind | None:
     """ "Article 3.", "३.", "Члан 1.", "第三条": a short numbered line."""
     f = doc.feats[i]
-    if f.one_line and f.words <= 4 and _NUMBERED.match(f.text) and doc.text_follows(i):
+    if f.one_line and f.words <= 4 and _NUMBERED.p.match(f.text) and doc.text_follows(i):
         return "heading"
     return None
 
@@ -402,7 +411,7 @@ def repeated_pattern(doc: Doc, i: int) -> Kind | None:
     f = doc.feats[i]
     if not (f.one_line and f.words <= 5 and f.chars <= 60) or not doc.shared_words:
         return None
-    ws = _WORD.findall(_DIGITS.sub(" ", f.text))
+    ws = _WORD.p.findall(_DIGITS.p.sub(" ", f.text))
     if ws and ({"^" + ws[0], "$" + ws[-1]} & doc.shared_words) and doc.text_follows(i):
         return "heading"
     return None
@@ -509,7 +518,7 @@ def stacked_heading(doc: Doc, i: int, kinds: list[tuple[Kind, str]]) -> bool:
 
 def compact(f: Features) -> bool:
     """Short enough to be a heading with no body text of its own."""
-    if _LABEL.search(f.text):
+    if _LABEL.p.search(f.text):
         return False
     if f.no_space:
         return f.chars <= STACKED_MAX_CHARS_NO_SPACE
@@ -543,9 +552,9 @@ def classify(blocks: Sequence[Block]) -> list[tuple[Kind, str]]:
 
 def heading_text(block: Block) -> str:
     """A heading's text without its Markdown markup."""
-    m = _MD_HEADING.match(block.first)
+    m = _MD_HEADING.p.match(block.first)
     if m and len(block.lines) == 1:
         return m.group(2).strip()
-    if len(block.lines) == 2 and _SETEXT_RULE.match(block.last):
+    if len(block.lines) == 2 and _SETEXT_RULE.p.match(block.last):
         return block.first
     return block.text()

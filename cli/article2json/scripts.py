@@ -12,6 +12,8 @@ from collections import Counter
 
 import regex
 
+from .patterns import Lazy
+
 # Scripts written without spaces between words: lines wrapped inside a
 # paragraph are joined with nothing, and each letter counts as one word.
 NO_SPACE_SCRIPTS: tuple[str, ...] = (
@@ -129,22 +131,16 @@ _no_space = "".join(rf"\p{{Script={s}}}" for s in NO_SPACE_SCRIPTS)
 _counted = "".join(rf"\p{{Script={s}}}" for s in CHARACTER_COUNTED_SCRIPTS)
 
 # CJK punctuation and full-width forms sit between such letters without spaces too.
-NO_SPACE_CHAR = regex.compile(rf"[{_no_space}\u3000-\u303f\uff00-\uffef]")
+NO_SPACE_CHAR = Lazy(rf"[{_no_space}\u3000-\u303f\uff00-\uffef]")
 # A word: one letter of a character-counted script, or a run of word characters
 # of any other script (Unicode's \w keeps vowel signs, viramas, ZWJ and ZWNJ
 # inside the word: हिन्दी is one word).
-WORD = regex.compile(rf"[[{_counted}]&&\p{{L}}]|[\w--[{_counted}]]+", regex.V1)
-SENTENCE_END = regex.compile(
-    rf"(?:\p{{Sentence_Terminal}}|{'|'.join(map(regex.escape, EXTRA_SENTENCE_ENDS))})"
-    rf"[{regex.escape(CLOSERS)}\s]*\Z"
-)
-CLAUSE_END = regex.compile(rf"[{regex.escape(CLAUSE_ENDS)}][{regex.escape(CLOSERS)}\s]*\Z")
-_SCRIPT_OF = regex.compile("|".join(rf"(?P<{s}>\p{{Script={s}}})" for s in KNOWN_SCRIPTS))
-
+WORD = Lazy(rf"[[{_counted}]&&\p{{L}}]|[\w--[{_counted}]]+", regex.V1)
 _script_cache: dict[str, str] = {}
 
 
-_SENTENCE_END_CHAR = regex.compile(r"\p{Sentence_Terminal}")
+_SENTENCE_END_CHAR = Lazy(r"\p{Sentence_Terminal}")
+_script_patterns: dict[str, regex.Pattern[str]] = {}
 _TRAILING = CLOSERS + " \t\n\u00a0\u3000"
 _char_cache: dict[tuple[str, str], bool] = {}
 
@@ -156,7 +152,7 @@ def _char_is(kind: str, char: str) -> bool:
     found = _char_cache.get(key)
     if found is None:
         pattern = _SENTENCE_END_CHAR if kind == "end" else NO_SPACE_CHAR
-        found = _char_cache[key] = pattern.match(char) is not None
+        found = _char_cache[key] = pattern.p.match(char) is not None
     return found
 
 
@@ -178,7 +174,7 @@ def is_no_space(char: str) -> bool:
 
 
 def _token_words(token: bytes) -> int:
-    return sum(1 for _ in WORD.finditer(token.decode("utf-8", "surrogatepass")))
+    return sum(1 for _ in WORD.p.finditer(token.decode("utf-8", "surrogatepass")))
 
 
 class _WordCache(dict[bytes, int]):
@@ -215,13 +211,22 @@ def count_words(text: str) -> int:
     return sum(map(_word_cache.__getitem__, data.split()))
 
 
+def _script_pattern(script: str) -> regex.Pattern[str]:
+    """Compiled on first use: a one-liner pays only for the scripts it meets."""
+    pattern = _script_patterns.get(script)
+    if pattern is None:
+        pattern = regex.compile(rf"\p{{Script={script}}}")
+        _script_patterns[script] = pattern
+    return pattern
+
+
 def script_of(char: str) -> str:
     """The Unicode script of one letter, from `KNOWN_SCRIPTS`, else "Unknown"."""
     found = _script_cache.get(char)
     if found is None:
-        m = _SCRIPT_OF.match(char)
-        found = (m.lastgroup or "Unknown") if m else "Unknown"
-        _script_cache[char] = found
+        found = _script_cache[char] = next(
+            (s for s in KNOWN_SCRIPTS if _script_pattern(s).match(char)), "Unknown"
+        )
     return found
 
 
