@@ -13,10 +13,9 @@ import signal
 import sys
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
 from itertools import islice
 from types import FrameType
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 
 from .api import parse, to_json
 from .errors import ConvertError
@@ -32,11 +31,10 @@ CHUNK = 32  # files a worker converts per round trip
 IN_FLIGHT_PER_WORKER = 4  # chunks queued per worker: enough to keep it busy
 
 
-@dataclass(frozen=True, slots=True)
-class Options:
+class Options(NamedTuple):
     """What a worker needs to convert a file; sent once, when it starts."""
 
-    parse_options: dict[str, Any] = field(default_factory=dict)
+    parse_options: dict[str, Any] | None = None
     pretty: bool = False
     out_dir: str | None = None
     overwrite: bool = False
@@ -44,8 +42,7 @@ class Options:
     max_bytes: int | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class Result:
+class Result(NamedTuple):
     path: str
     status: Status
     reason: str = ""
@@ -93,7 +90,9 @@ def convert_one(item: Input, opts: Options) -> Result:
                 item.path, out_path, overwrite=opts.overwrite, skip_existing=opts.skip_existing
             ):
                 return Result(item.path, "skipped")
-        article = parse(read_input(item.path, opts.max_bytes), source=source, **opts.parse_options)
+        article = parse(
+            read_input(item.path, opts.max_bytes), source=source, **(opts.parse_options or {})
+        )
         data = to_json(article, pretty=opts.pretty) + b"\n"
         if out_path is None:
             return Result(item.path, "converted", data=data)

@@ -7,8 +7,8 @@ are LF only.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from itertools import pairwise
+from typing import NamedTuple
 
 from .patterns import Lazy
 from .scripts import is_no_space
@@ -18,15 +18,13 @@ _BLANK_LINES = Lazy(r"\n[\s\p{Cf}]*\n")
 _VISIBLE = Lazy(r"[^\s\p{Cf}]")
 
 
-@dataclass(frozen=True, slots=True)
-class Line:
+class Line(NamedTuple):
     text: str  # trimmed of white space at both ends
     start: int
     end: int
 
 
-@dataclass(frozen=True, slots=True)
-class Block:
+class Block(NamedTuple):
     lines: tuple[Line, ...]
 
     @property

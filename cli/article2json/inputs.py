@@ -7,16 +7,12 @@ memory whole.
 
 from __future__ import annotations
 
-import fnmatch
 import os
-import tempfile
 from collections.abc import Iterator
-from dataclasses import dataclass, field
-from typing import IO
+from typing import IO, NamedTuple
 
 
-@dataclass(frozen=True, slots=True)
-class Input:
+class Input(NamedTuple):
     path: str  # as the user gave or the walk found it; "-" is standard input
     rel: str | None  # the output's path relative to the output folder, without suffix
     error: str | None = None  # set when the input was found unusable while listing
@@ -45,6 +41,8 @@ def _list_item(item: bytes, sep: bytes) -> Iterator[str]:
 def spool(stream: IO[bytes]) -> IO[bytes]:
     """A re-readable copy of a list read from standard input (kept on disk,
     so that memory stays flat however long the list)."""
+    import tempfile
+
     copy = tempfile.TemporaryFile()  # noqa: SIM115 - the caller owns it
     while chunk := stream.read(1 << 20):
         copy.write(chunk)
@@ -64,6 +62,8 @@ def walk(root: str, pattern: str, follow_links: bool) -> Iterator[Input]:
     `follow_links`); a link that leads back into a folder being walked is
     reported as a loop instead of being followed forever.
     """
+    from fnmatch import fnmatchcase
+
     real_root = os.path.realpath(root)
 
     def inside(path: str) -> bool:
@@ -92,7 +92,7 @@ def walk(root: str, pattern: str, follow_links: bool) -> Iterator[Input]:
                     yield Input(path, None, "symbolic link loop")
                     continue
                 yield from visit(path, ancestors | {real})
-            elif fnmatch.fnmatchcase(entry.name, pattern):
+            elif fnmatchcase(entry.name, pattern):
                 if is_link and not os.path.exists(path):
                     reason = "symbolic link loop" if _is_loop(path) else "dangling symbolic link"
                     yield Input(path, None, reason)
@@ -128,18 +128,27 @@ def relative_to(path: str, folder: str | None) -> str | None:
     return _strip_suffix(os.path.relpath(os.path.abspath(path), folder))
 
 
-@dataclass
 class Sources:
     """Everything the user named as input, re-iterable: a first pass can find
     the common folder of the named files, or count them for the progress bar."""
 
-    files: tuple[str, ...]
-    recursive: bool = False
-    pattern: str = "*.txt"
-    follow_links: bool = False
-    lists: list[tuple[str, bytes]] = field(default_factory=list)  # (path or "-", separator)
-    mirror: bool = False  # compute `Input.rel` for an output folder
-    _stdin_copy: IO[bytes] | None = None
+    def __init__(
+        self,
+        files: tuple[str, ...],
+        *,
+        recursive: bool = False,
+        pattern: str = "*.txt",
+        follow_links: bool = False,
+        lists: list[tuple[str, bytes]] | None = None,  # (path or "-", separator)
+        mirror: bool = False,  # compute `Input.rel` for an output folder
+    ) -> None:
+        self.files = files
+        self.recursive = recursive
+        self.pattern = pattern
+        self.follow_links = follow_links
+        self.lists = lists or []
+        self.mirror = mirror
+        self._stdin_copy: IO[bytes] | None = None
 
     def _list_stream(self, path: str) -> IO[bytes]:
         if path == "-":

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
 from functools import cached_property
 
 import regex
@@ -69,21 +68,30 @@ _BRACKETED = Lazy(r"^[(\[（【].*[)\]）】]\W*$")
 _DIGITS = Lazy(r"\p{Nd}+")
 
 
-@dataclass(slots=True)
 class Features:
-    """What the rules need to know about one block, computed once."""
+    """What the rules need to know about one block, computed once (a plain
+    class: dataclasses cost a one-liner a millisecond each at import)."""
 
-    block: Block
-    text: str
-    words: int
-    one_line: bool
-    sentence: bool  # ends a sentence
-    clause: bool  # ends with a colon, comma, semicolon or dash
-    no_space: bool  # written in a script without spaces: `words` counts letters
-    _inner: bool | None = None
-    _cue: bool | None = None
+    __slots__ = (
+        "_cue", "_inner", "_lower", "block", "clause", "no_space", "one_line", "sentence",
+        "text", "words",
+    )  # fmt: skip
 
-    _lower: str | None = None
+    def __init__(self, block: Block) -> None:
+        text = block.text()
+        self.block = block
+        self.text = text
+        # White-space separated tokens: in scripts without spaces a whole
+        # phrase is one token. Only short blocks need the exact number.
+        self.words = len(text.split()) if len(text) <= LONG_TEXT_CHARS else LONG_TEXT_WORDS
+        self.one_line = len(block.lines) == 1
+        self.sentence = ends_sentence(text)  # ends a sentence
+        self.clause = ends_clause(text)  # ends with a colon, comma, semicolon or dash
+        # Written in a script without spaces: limits are in characters.
+        self.no_space = bool(text) and is_no_space(text[0])
+        self._inner: bool | None = None
+        self._cue: bool | None = None
+        self._lower: str | None = None
 
     @property
     def lower(self) -> str:
@@ -113,29 +121,13 @@ class Features:
         return len(self.text)
 
 
-def features(block: Block) -> Features:
-    text = block.text()
-    short = len(text) <= LONG_TEXT_CHARS
-    return Features(
-        block=block,
-        text=text,
-        # White-space separated tokens: in scripts without spaces a whole
-        # phrase is one token. Only short blocks need the exact number.
-        words=len(text.split()) if short else LONG_TEXT_WORDS,
-        one_line=len(block.lines) == 1,
-        sentence=ends_sentence(text),
-        clause=ends_clause(text),
-        no_space=bool(text) and is_no_space(text[0]),
-    )
-
-
-@dataclass
 class Doc:
     """The blocks of one article and what the rules learn about them as a whole."""
 
-    feats: list[Features]
-    kinds_so_far: dict[int, Kind] = field(default_factory=dict)
-    boilerplate: dict[int, bool] = field(default_factory=dict)  # memo of _is_boilerplate
+    def __init__(self, feats: list[Features]) -> None:
+        self.feats = feats
+        self.kinds_so_far: dict[int, Kind] = {}
+        self.boilerplate: dict[int, bool] = {}  # memo of _is_boilerplate
 
     def __len__(self) -> int:
         return len(self.feats)
@@ -367,7 +359,10 @@ def continuation(doc: Doc, i: int) -> Kind | None:
     if i > 0 and doc.feats[i - 1].text.endswith(CONTINUING_MARKS):
         return "paragraph"
     if i > 0 and doc.kinds_so_far.get(i - 1) == "paragraph" and doc.headingish(i - 1):
-        prev_words, words = _WORD.p.findall(doc.feats[i - 1].text), _WORD.p.findall(doc.feats[i].text)
+        prev_words, words = (
+            _WORD.p.findall(doc.feats[i - 1].text),
+            _WORD.p.findall(doc.feats[i].text),
+        )
         if prev_words and words and prev_words[0] == words[0]:
             return "paragraph"  # the next item of a list whose items start alike
         seps = {m.group() for m in _SEPARATOR.p.finditer(doc.feats[i - 1].text)}
@@ -531,7 +526,7 @@ def classify(blocks: Sequence[Block]) -> list[tuple[Kind, str]]:
     A first pass applies `RULES` in order; a second pass, from the end,
     finds headings stacked above other headings.
     """
-    doc = Doc([features(b) for b in blocks])
+    doc = Doc([Features(b) for b in blocks])
     out: list[tuple[Kind, str]] = []
     for i in range(len(doc)):
         f = doc.feats[i]

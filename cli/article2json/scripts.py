@@ -240,7 +240,11 @@ def dominant_script(text: str) -> str:
     judged on samples from the start and the middle of the text."""
     half = SCRIPT_SAMPLE // 2
     middle = len(text) // 2
-    sample = text[:SCRIPT_SAMPLE] if len(text) <= 2 * SCRIPT_SAMPLE else text[:half] + text[middle : middle + half]
+    sample = (
+        text[:SCRIPT_SAMPLE]
+        if len(text) <= 2 * SCRIPT_SAMPLE
+        else text[:half] + text[middle : middle + half]
+    )
     tally: Counter[str] = Counter()
     for char, n in Counter(sample).items():
         if char.isalpha():
