@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import contextlib
+import itertools
 import os
-import tempfile
 
 from .errors import ConvertError
 
@@ -46,34 +46,35 @@ def check_target(source: str, path: str, *, overwrite: bool, skip_existing: bool
 
 def write_atomic(path: str, data: bytes) -> None:
     """Write `data` to `path` through a temporary file in the same folder and a
-    rename, so that a reader, or an interrupted run, never sees half a file."""
+    rename, so that a reader, or an interrupted run, never sees half a file.
+
+    The temporary file's name is chosen before it is created, so that an
+    interruption at any point (SIGTERM raises in the worker) can remove it.
+    """
     folder = os.path.dirname(path) or "."
+    base = os.path.basename(path)
+    tmp: str | None = None
     try:
         os.makedirs(folder, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(
-            dir=folder, prefix="." + os.path.basename(path), suffix=TEMP_SUFFIX
-        )
-    except OSError as e:
-        raise ConvertError(f"cannot write {path}: {e.strerror}") from None
-    try:
+        while True:
+            tmp = os.path.join(folder, f".{base}.{os.getpid()}.{next(_serial)}{TEMP_SUFFIX}")
+            try:
+                fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
+                break
+            except FileExistsError:  # left by an earlier process with our pid
+                continue
         with os.fdopen(fd, "wb") as f:
             f.write(data)
-        os.chmod(tmp, 0o644 & ~_umask())
         os.replace(tmp, path)
     except BaseException as e:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
+        if tmp is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
         if isinstance(e, OSError):
             raise ConvertError(f"cannot write {path}: {e.strerror}") from None
         raise
 
 
-_UMASK: int | None = None
-
-
-def _umask() -> int:
-    global _UMASK
-    if _UMASK is None:
-        _UMASK = os.umask(0)
-        os.umask(_UMASK)
-    return _UMASK
+# Numbers the temporary files of this process (the tempfile module would cost
+# a one-liner several milliseconds to import).
+_serial = itertools.count()
