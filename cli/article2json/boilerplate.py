@@ -182,6 +182,8 @@ def has_cue(low: str) -> bool:
 def opener_end(low: str) -> int | None:
     """Where an "also read"-style opener of lower-cased `low` ends, if it has one."""
     rest = low.lstrip(_LEAD)
+    if not rest.startswith(OPENER_PHRASES):  # one call in C for the common case
+        return None
     for phrase in OPENER_PHRASES:
         if rest.startswith(phrase):
             return len(low) - len(rest) + len(phrase)

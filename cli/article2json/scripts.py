@@ -189,6 +189,7 @@ class _WordCache(dict[bytes, int]):
 
 
 _WORD_CACHE_SIZE = 200_000
+_WINDOW = 1 << 20  # characters counted at a time
 _word_cache = _WordCache()
 # ASCII bytes that are not word characters become spaces; every other byte
 # (ASCII letters, digits, "_" and all bytes of non-ASCII characters) is kept.
@@ -205,10 +206,21 @@ def count_words(text: str) -> int:
     the UTF-8 bytes, and each resulting token is counted once per distinct
     token with the Unicode pattern (a word never spans an ASCII separator).
     """
-    data = text.encode("utf-8", "surrogatepass").translate(_ASCII_SEPARATORS)
-    if data.isascii():
-        return len(data.split())
-    return sum(map(_word_cache.__getitem__, data.split()))
+    total = 0
+    start = 0
+    while start < len(text):
+        # Windows that end at white space (no word spans one) keep memory flat.
+        end = start + _WINDOW
+        if end < len(text):
+            cut = max(text.rfind(" ", start, end), text.rfind("\n", start, end))
+            end = cut + 1 if cut > start else end
+        data = text[start:end].encode("utf-8", "surrogatepass").translate(_ASCII_SEPARATORS)
+        if data.isascii():
+            total += len(data.split())
+        else:
+            total += sum(map(_word_cache.__getitem__, data.split()))
+        start = end
+    return total
 
 
 def _script_pattern(script: str) -> regex.Pattern[str]:
