@@ -19,6 +19,7 @@ from .blocks import Block
 from .model import Kind
 from .patterns import Lazy
 from .scripts import (
+    CLOSERS,
     OPENING_QUOTES,
     count_words,
     ends_clause,
@@ -35,6 +36,8 @@ COLON_MAX_WORDS = 3
 QUESTION_MAX_WORDS = 8
 # How far from the end a bracketed promo may stand.
 TAIL_BLOCKS = 4
+# The longest heading of a series ("第三条", "Article 3.") in scripts without spaces.
+SERIES_MAX_CHARS_NO_SPACE = 20
 # A line with this many commas is an enumeration: text, not a heading.
 ENUMERATION_COMMAS = 3
 # Marks after which the next line goes on with the same sentence.
@@ -63,7 +66,8 @@ _WORD = Lazy(r"\w+")
 # abbreviations ("Dr.", "प.") have one.
 _INNER_SENTENCE_END = Lazy(r"[\p{Sentence_Terminal}--[.]]\s+\w", regex.V1)
 _SEPARATOR = Lazy(r"\s[-–—|:/]\s")
-_LABEL = Lazy(r"\w\s?[:：]\s+\w")  # "Main article: X"
+_END_MARKS = ".,;:!?。！？…"
+_LABEL = Lazy(r"\w\s?(?::\s+|：\s*)\w")  # "Main article: X"
 _BRACKETED = Lazy(r"^[(\[（【].*[)\]）】]\W*$")
 _DIGITS = Lazy(r"\p{Nd}+")
 
@@ -138,7 +142,7 @@ class Doc:
         of "Article 1.", "Article 2.", ... whatever the language."""
         seen: Counter[str] = Counter()
         for f in self.feats:
-            if f.one_line and f.words <= 5 and f.chars <= 60:
+            if _series_candidate(f):
                 ws = _WORD.p.findall(_DIGITS.p.sub(" ", f.text))
                 if ws:
                     seen.update({"^" + ws[0], "$" + ws[-1]})
@@ -339,8 +343,11 @@ def quoted_line(doc: Doc, i: int) -> Kind | None:
     """A line wholly in quotes or brackets is a quotation or an aside, never
     a heading."""
     t = doc.feats[i].text
-    if len(t) > 2 and t[0] in OPENING_QUOTES and sum(t.count(q) for q in OPENING_QUOTES) <= 2:
-        return "paragraph"
+    if len(t) > 2 and t[0] in OPENING_QUOTES:
+        core = t.rstrip(_END_MARKS)
+        inner = core[1:-1]
+        if core[-1] in CLOSERS and not any(q in inner for q in OPENING_QUOTES + CLOSERS):
+            return "paragraph"
     if _BRACKETED.p.match(t):
         return "paragraph"
     return None
@@ -404,12 +411,24 @@ def repeated_pattern(doc: Doc, i: int) -> Kind | None:
     """Short lines that share their first or last word with two other short
     lines are a series of headings, even when they end with a full stop."""
     f = doc.feats[i]
-    if not (f.one_line and f.words <= 5 and f.chars <= 60) or not doc.shared_words:
+    if not _series_candidate(f) or not doc.shared_words:
         return None
+    if f.text.endswith((":", "：")) and (f.words > 3 or (i + 1 < len(doc) and doc.headingish(i + 1))):
+        return None  # a colon announces text: "Features of X:" above a heading is not one
     ws = _WORD.p.findall(_DIGITS.p.sub(" ", f.text))
     if ws and ({"^" + ws[0], "$" + ws[-1]} & doc.shared_words) and doc.text_follows(i):
         return "heading"
     return None
+
+
+def _series_candidate(f: Features) -> bool:
+    """Short enough to be one of a series of headings: no comma inside, not
+    a "label: text" line."""
+    if not f.one_line or f.chars > (SERIES_MAX_CHARS_NO_SPACE if f.no_space else 60):
+        return False
+    if f.words > 5 or _LABEL.p.search(f.text):
+        return False
+    return not any(mark in f.text[:-1] for mark in CONTINUING_MARKS)
 
 
 def compact_line(doc: Doc, i: int) -> Kind | None:
@@ -475,8 +494,8 @@ RULES: Sequence[tuple[str, Rule]] = (
 
 # A heading directly above another heading (a section whose first words are
 # a sub-section) is only believed when it is this compact.
-STACKED_MAX_WORDS = 4
-STACKED_MAX_CHARS = 40
+STACKED_MAX_WORDS = 6
+STACKED_MAX_CHARS = 50
 STACKED_MAX_CHARS_NO_SPACE = 12
 
 
