@@ -558,6 +558,7 @@ def classify(blocks: Sequence[Block]) -> list[tuple[Kind, str]]:
                 break
         else:
             out.append(("paragraph", "default"))
+            doc.kinds_so_far[i] = "paragraph"
     for i in range(len(doc) - 2, -1, -1):
         if stacked_heading(doc, i, out):
             out[i] = ("heading", "stacked-heading")
