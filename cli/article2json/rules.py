@@ -21,6 +21,7 @@ from .patterns import Lazy
 from .scripts import (
     CLOSERS,
     OPENING_QUOTES,
+    PHRASE_CLOSERS,
     count_words,
     ends_clause,
     ends_sentence,
@@ -379,7 +380,18 @@ def continuation(doc: Doc, i: int) -> Kind | None:
         here, nxt = doc.feats[i].text, doc.feats[i + 1].text
         if nxt[:1].islower() and script_of(nxt[0]) == script_of(here[-1]):
             return "paragraph"
+        if doc.headingish(i + 1) and _alike(doc.feats[i], doc.feats[i + 1]):
+            return "paragraph"  # the first item of a list whose items start alike
     return None
+
+
+def _alike(a: Features, b: Features) -> bool:
+    """Two lines that start with the same word and share a separator (" - ", " : ")."""
+    wa, wb = _WORD.p.findall(a.text[:40]), _WORD.p.findall(b.text[:40])
+    if not (wa and wb and wa[0] == wb[0]):
+        return False
+    seps = {m.group() for m in _SEPARATOR.p.finditer(a.text)}
+    return bool(seps & {m.group() for m in _SEPARATOR.p.finditer(b.text)})
 
 
 def after_heading(doc: Doc, i: int) -> Kind | None:
@@ -432,16 +444,14 @@ def _series_candidate(f: Features) -> bool:
 
 
 def compact_line(doc: Doc, i: int) -> Kind | None:
-    """One or two words closed by a danda, a shad or a full stop other than
-    ".", "?" or "!", introducing text: scripts such as Tibetan close every
-    phrase, headings included."""
+    """One or two words closed by a danda or a shad, introducing text:
+    scripts such as Tibetan close every phrase, headings included."""
     f = doc.feats[i]
     if (
         f.one_line
         and f.words <= 2
         and f.chars <= 30
-        and f.sentence
-        and not f.text.rstrip().endswith((".", "?", "!"))
+        and f.text.rstrip().endswith(PHRASE_CLOSERS)
         and doc.body_follows(i)
     ):
         return "heading"

@@ -120,9 +120,13 @@ KNOWN_SCRIPTS: tuple[str, ...] = (
 # the Ethiopic full stop as often typed, with two word-space marks, and the
 # Tibetan shad.
 EXTRA_SENTENCE_ENDS: tuple[str, ...] = ("…", "፡፡", "།", "༎")
+# Marks that some scripts put after every phrase, headings included (the
+# Tibetan shad, the Devanagari danda): a one- or two-word line ending with one
+# can still be a heading.
+PHRASE_CLOSERS: tuple[str, ...] = ("།", "༎", "।", "॥")
 # Marks that end a clause: a short line ending with one of these announces
 # what follows ("Article 1:", "ভূখণ্ড:").
-CLAUSE_ENDS = ":：;；,，、،؛፣፤-–—"
+CLAUSE_ENDS = ":：;；,，、،؛፣፤-–—ঃ"  # ঃ: Bengali writes the visarga for a colon
 # Closing quotes and brackets that may follow a sentence end: `said "no."`.
 CLOSERS = "\"'”’»›」』）)]】〕〉》"
 OPENING_QUOTES = "\"'“‘«‹„‚「『《〈"
