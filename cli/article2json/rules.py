@@ -163,6 +163,8 @@ class Doc:
         if j >= len(self.feats):
             return False
         nxt, cur = self.feats[j], self.feats[i]
+        if self.in_series(j):
+            return False  # "Article 16." comes next: this line ended the article before
         if not nxt.one_line or nxt.sentence or nxt.clause or _BULLET.p.match(nxt.text):
             return True
         if _LABEL.p.search(nxt.text) or nxt.text.count(",") >= ENUMERATION_COMMAS:
@@ -170,6 +172,17 @@ class Doc:
         if nxt.chars >= max(3 * cur.chars, 60):
             return True
         return nxt.chars > max(2 * cur.chars, 60) and not self.headingish(j)
+
+    def in_series(self, i: int) -> bool:
+        """Whether block `i` looks like one of a series of headings: numbered
+        ("Article 3.", "第三条") or sharing its first or last word with others."""
+        f = self.feats[i]
+        if not _series_candidate(f):
+            return False
+        if _NUMBERED.p.match(f.text):
+            return True
+        ws = _WORD.p.findall(_DIGITS.p.sub(" ", f.text))
+        return bool(ws) and bool({"^" + ws[0], "$" + ws[-1]} & self.shared_words)
 
     def text_follows(self, i: int) -> bool:
         """Whether block `i` is followed by a block that is not a heading of
