@@ -57,6 +57,7 @@ def parse(
         "sha256": hashlib.sha256(data).hexdigest(),
         "encoding": encoding_name,
     }
+    del data, text  # the raw bytes are no longer needed: free them before the parse
     # The parse makes many small objects and no reference cycles: pausing the
     # cyclic garbage collector keeps a 50 MB article linear in time.
     paused = gc.isenabled()
@@ -82,6 +83,8 @@ def _number_lines(text: str, article: Article) -> None:
         b["line"] = line
 
 
-def to_json(article: Article, *, pretty: bool = False) -> bytes:
-    """Serialise an article as UTF-8 JSON (no trailing newline)."""
-    return orjson.dumps(article, option=orjson.OPT_INDENT_2 if pretty else 0)
+def to_json(article: Article, *, pretty: bool = False, newline: bool = False) -> bytes:
+    """Serialise an article as UTF-8 JSON; `newline` appends "\\n" (without a
+    second copy of a large document)."""
+    option = (orjson.OPT_INDENT_2 if pretty else 0) | (orjson.OPT_APPEND_NEWLINE if newline else 0)
+    return orjson.dumps(article, option=option)

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 from .blocks import Block as RawBlock
 from .model import SCHEMA_VERSION, Article, Block, Kind, Section, Source, Stats
 from .rules import heading_text
-from .scripts import count_words, dominant_script
+from .scripts import SCRIPT_SAMPLE, count_words, dominant_script
 
 
 def assemble(
@@ -52,13 +52,15 @@ def assemble(
             if explain:
                 entry["rule"] = rule
             out_blocks.append(entry)
-    all_text = "\n".join(body)
+    # The first characters of the body name its script; words are counted in
+    # windows of joined blocks (joining the whole body would copy it).
+    head = "\n".join(body[:50])[: 2 * SCRIPT_SAMPLE]
     stats: Stats = {
-        "words": count_words(all_text),
+        "words": sum(count_words("\n".join(w)) for w in _windows(body)),
         "characters": sum(len(t) for t in body),
         "paragraphs": n_paragraphs,
         "headings": n_headings,
-        "script": dominant_script(all_text),
+        "script": dominant_script(head),
     }
     article: Article = {
         "schema_version": SCHEMA_VERSION,
@@ -71,3 +73,17 @@ def assemble(
     if with_blocks or explain:
         article["blocks"] = out_blocks
     return article
+
+
+def _windows(texts: list[str], size: int = 1 << 20) -> Iterator[list[str]]:
+    """Consecutive runs of `texts` of about `size` characters each."""
+    run: list[str] = []
+    length = 0
+    for t in texts:
+        run.append(t)
+        length += len(t)
+        if length >= size:
+            yield run
+            run, length = [], 0
+    if run:
+        yield run

@@ -49,6 +49,16 @@ class Result(NamedTuple):
     data: bytes | None = None  # the JSON, when it goes to standard output
 
 
+def printable_path(path: str) -> str:
+    """A path as valid Unicode: bytes that are not UTF-8 in a file name become
+    backslash escapes (`\\xff`), so that the JSON stays valid."""
+    try:
+        path.encode("utf-8")
+        return path
+    except UnicodeEncodeError:
+        return path.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+
+
 def read_input(path: str, max_bytes: int | None = None) -> bytes:
     """The bytes of one input, or ConvertError with a reason a person can act on."""
     try:
@@ -81,7 +91,7 @@ def convert_one(item: Input, opts: Options) -> Result:
     """Convert one input; every failure becomes a Result, never an exception."""
     if item.error:
         return Result(item.path, "failed", item.error)
-    source = None if item.path == "-" else item.path
+    source = None if item.path == "-" else printable_path(item.path)
     try:
         out_path = None
         if opts.out_dir is not None:
@@ -93,7 +103,7 @@ def convert_one(item: Input, opts: Options) -> Result:
         article = parse(
             read_input(item.path, opts.max_bytes), source=source, **(opts.parse_options or {})
         )
-        data = to_json(article, pretty=opts.pretty) + b"\n"
+        data = to_json(article, pretty=opts.pretty, newline=True)
         if out_path is None:
             return Result(item.path, "converted", data=data)
         write_atomic(out_path, data)

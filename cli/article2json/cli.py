@@ -71,8 +71,9 @@ def _display(path: str) -> str:
 
 def _printable(path: str) -> str:
     """A path as one line of text, whatever bytes or line breaks it holds."""
-    text = path.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
-    return text.replace("\n", "\\n").replace("\r", "\\r")
+    from .batch import printable_path
+
+    return printable_path(path).replace("\n", "\\n").replace("\r", "\\r")
 
 
 class Progress:
@@ -278,8 +279,10 @@ def command(
             if failures:
                 import orjson
 
+                from .batch import printable_path
+
                 failures.write(
-                    orjson.dumps({"path": _printable(r.path), "reason": r.reason}) + b"\n"
+                    orjson.dumps({"path": printable_path(r.path), "reason": r.reason}) + b"\n"
                 )
                 failures.flush()
         if progress:

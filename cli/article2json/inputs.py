@@ -97,10 +97,35 @@ def walk(root: str, pattern: str, follow_links: bool) -> Iterator[Input]:
                     reason = "symbolic link loop" if _is_loop(path) else "dangling symbolic link"
                     yield Input(path, None, reason)
                     continue
+                try:
+                    regular = entry.is_file()
+                except OSError:
+                    regular = False
+                if not regular:  # a FIFO found by a walk would block the batch forever
+                    yield Input(path, None, f"not a regular file ({_file_type(path)})")
+                    continue
                 rel = os.path.relpath(path, root)
                 yield Input(path, _strip_suffix(rel))
 
     yield from visit(root, frozenset({real_root}))
+
+
+def _file_type(path: str) -> str:
+    import stat
+
+    try:
+        mode = os.stat(path).st_mode
+    except OSError as e:
+        return e.strerror or "unreadable"
+    for test, name in (
+        (stat.S_ISFIFO, "FIFO"),
+        (stat.S_ISSOCK, "socket"),
+        (stat.S_ISCHR, "character device"),
+        (stat.S_ISBLK, "block device"),
+    ):
+        if test(mode):
+            return name
+    return "special file"
 
 
 def _is_loop(path: str) -> bool:

@@ -78,7 +78,7 @@ class Features:
     class: dataclasses cost a one-liner a millisecond each at import)."""
 
     __slots__ = (
-        "_cue", "_inner", "_lower", "block", "clause", "no_space", "one_line", "sentence",
+        "_cue", "_inner", "block", "clause", "no_space", "one_line", "sentence",
         "text", "words",
     )  # fmt: skip
 
@@ -96,14 +96,12 @@ class Features:
         self.no_space = bool(text) and is_no_space(text[0])
         self._inner: bool | None = None
         self._cue: bool | None = None
-        self._lower: str | None = None
 
     @property
     def lower(self) -> str:
-        """The text in lower case, which the phrase patterns are matched against."""
-        if self._lower is None:
-            self._lower = self.text.lower()
-        return self._lower
+        """The text in lower case, which the phrase patterns are matched against
+        (not kept: a copy of every short block would double the memory)."""
+        return self.text.lower()
 
     @property
     def cue(self) -> bool:
@@ -438,7 +436,9 @@ def repeated_pattern(doc: Doc, i: int) -> Kind | None:
     f = doc.feats[i]
     if not _series_candidate(f) or not doc.shared_words:
         return None
-    if f.text.endswith((":", "：")) and (f.words > 3 or (i + 1 < len(doc) and doc.headingish(i + 1))):
+    if f.text.endswith((":", "：")) and (
+        f.words > 3 or (i + 1 < len(doc) and doc.headingish(i + 1))
+    ):
         return None  # a colon announces text: "Features of X:" above a heading is not one
     ws = _WORD.p.findall(_DIGITS.p.sub(" ", f.text))
     if ws and ({"^" + ws[0], "$" + ws[-1]} & doc.shared_words) and doc.text_follows(i):
