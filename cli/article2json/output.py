@@ -30,7 +30,7 @@ def check_target(source: str, path: str, *, overwrite: bool, skip_existing: bool
     except FileNotFoundError:
         return True
     except OSError as e:
-        raise ConvertError(f"output {path}: {e.strerror}") from None
+        raise ConvertError(f"cannot write {path}: {e.strerror}") from None
     if source != "-" and os.path.samefile(source, path):
         raise ConvertError(f"output {path} is the input itself")
     if skip_existing:

@@ -69,6 +69,11 @@ def run_command(args: list[str], stdout: object = subprocess.DEVNULL) -> float:
     return time.perf_counter() - start
 
 
+def run_to_file(args: list[str], path: Path) -> float:
+    with open(path, "wb") as out:
+        return run_command(args, stdout=out)
+
+
 def peak_rss_mb(args: list[str]) -> float:
     """Max RSS of the largest process of one run, measured by a fresh child."""
     code = (
@@ -107,9 +112,7 @@ def main() -> None:
                 ("floor JSON Lines", lambda: timed(floor_jsonl, src, root / "floor.jsonl")),
                 (
                     "article2json JSON Lines",
-                    lambda: run_command(
-                        ["-r", str(src), "-q"], stdout=open(root / "out.jsonl", "wb")
-                    ),  # noqa: SIM115
+                    lambda: run_to_file(["-r", str(src), "-q"], root / "out.jsonl"),
                 ),
             ):
                 for folder in ("floor", "out"):
