@@ -17,10 +17,11 @@ from itertools import islice
 from types import FrameType
 from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 
+from . import storage
 from .api import parse, to_json
 from .errors import ConvertError
 from .inputs import Input
-from .output import check_target, target, write_atomic
+from .output import COMPARE, SKIP, WRITE
 
 if TYPE_CHECKING:
     from multiprocessing.pool import AsyncResult
@@ -93,20 +94,25 @@ def convert_one(item: Input, opts: Options) -> Result:
         return Result(item.path, "failed", item.error)
     source = None if item.path == "-" else printable_path(item.path)
     try:
-        out_path = None
+        out_path, todo = None, WRITE
         if opts.out_dir is not None:
-            out_path = target(opts.out_dir, item.rel or "stdin")
-            if not check_target(
+            out_path = storage.target(opts.out_dir, item.rel or "stdin")
+            todo = storage.check_target(
                 item.path, out_path, overwrite=opts.overwrite, skip_existing=opts.skip_existing
-            ):
+            )
+            if todo == SKIP:
                 return Result(item.path, "skipped")
         article = parse(
-            read_input(item.path, opts.max_bytes), source=source, **(opts.parse_options or {})
+            storage.read(item.path, opts.max_bytes), source=source, **(opts.parse_options or {})
         )
         data = to_json(article, pretty=opts.pretty, newline=True)
         if out_path is None:
             return Result(item.path, "converted", data=data)
-        write_atomic(out_path, data)
+        if todo == COMPARE:
+            if not storage.same_content(out_path, data):
+                raise ConvertError(f"output {out_path} exists (use --overwrite or --skip-existing)")
+            return Result(item.path, "converted")  # already there, as this conversion gives it
+        storage.write(out_path, data)
         return Result(item.path, "converted")
     except ConvertError as e:
         return Result(item.path, "failed", e.reason)
@@ -134,11 +140,17 @@ def _start_worker(opts: Options) -> None:
     signal.signal(signal.SIGTERM, _on_sigterm)
 
 
+def convert_chunk(chunk: list[Input], opts: Options) -> list[Result]:
+    """Convert a chunk of inputs: the unit of work of local workers and of a
+    Dask cluster alike."""
+    return [convert_one(item, opts) for item in chunk]
+
+
 def _convert_chunk(chunk: list[Input]) -> list[Result]:
-    return [convert_one(item, _worker_options) for item in chunk]
+    return convert_chunk(chunk, _worker_options)
 
 
-def _chunks(items: Iterable[Input], size: int) -> Iterator[list[Input]]:
+def chunks(items: Iterable[Input], size: int = CHUNK) -> Iterator[list[Input]]:
     it = iter(items)
     while chunk := list(islice(it, size)):
         yield chunk
@@ -158,9 +170,8 @@ def run(
     pool = ctx.Pool(jobs, initializer=_start_worker, initargs=(opts,))
     pending: deque[AsyncResult[list[Result]]] = deque()
     try:
-        chunks = _chunks(items, CHUNK)
         window = jobs * IN_FLIGHT_PER_WORKER
-        for chunk in chunks:
+        for chunk in chunks(items):
             pending.append(pool.apply_async(_convert_chunk, (chunk,)))
             while len(pending) >= window:
                 for r in pending.popleft().get():

@@ -186,7 +186,11 @@ class Sources:
         return open(path, "rb")
 
     def _walked(self, path: str) -> bool:
-        return self.recursive and path != "-" and os.path.isdir(path)
+        if not self.recursive or path == "-":
+            return False
+        from .storage import is_url, local
+
+        return is_url(path) or os.path.isdir(local(path))
 
     def named(self) -> Iterator[str]:
         """Files named one by one (arguments and lists), not found by a walk."""
@@ -201,7 +205,13 @@ class Sources:
         common = common_folder(self.named()) if self.mirror else None
         for f in self.files:
             if self._walked(f):
-                yield from walk(f, self.pattern, self.follow_links)
+                from .storage import is_url, local, walk_url
+
+                if is_url(f):
+                    for url, rel in walk_url(f, self.pattern):
+                        yield Input(url, _strip_suffix(rel))
+                else:
+                    yield from walk(local(f), self.pattern, self.follow_links)
             else:
                 yield Input(f, relative_to(f, common) if self.mirror else None)
         for path, sep in self.lists:

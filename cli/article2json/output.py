@@ -22,13 +22,18 @@ def target(out_dir: str, rel: str) -> str:
     return path
 
 
-def check_target(source: str, path: str, *, overwrite: bool, skip_existing: bool) -> bool:
-    """Whether to write `path` for `source`: False means skip it. Raises when
-    the output must not be written."""
+# What to do about an output path, before converting.
+WRITE, SKIP, COMPARE = "write", "skip", "compare"
+
+
+def check_target(source: str, path: str, *, overwrite: bool, skip_existing: bool) -> str:
+    """WRITE the output, SKIP the input, or COMPARE: the output exists and may
+    be kept only if it is what the conversion gives (a re-run of a chunk, e.g.
+    after a worker died, is not a conflict). Raises when it must not be written."""
     try:
         out_stat = os.stat(path)
     except FileNotFoundError:
-        return True
+        return WRITE
     except OSError as e:
         raise ConvertError(f"cannot write {path}: {e.strerror}") from None
     if source != "-" and os.path.samefile(source, path):
@@ -37,11 +42,20 @@ def check_target(source: str, path: str, *, overwrite: bool, skip_existing: bool
         try:
             in_mtime = os.stat(source).st_mtime_ns
         except OSError:
-            return True
-        return out_stat.st_mtime_ns < in_mtime  # replace only outputs older than their input
-    if not overwrite:
-        raise ConvertError(f"output {path} exists (use --overwrite or --skip-existing)")
-    return True
+            return WRITE
+        # Replace only outputs older than their input.
+        return WRITE if out_stat.st_mtime_ns < in_mtime else SKIP
+    return WRITE if overwrite else COMPARE
+
+
+def same_content(path: str, data: bytes) -> bool:
+    try:
+        if os.path.getsize(path) != len(data):
+            return False
+        with open(path, "rb") as f:
+            return f.read() == data
+    except OSError:
+        return False
 
 
 def write_atomic(path: str, data: bytes) -> None:
