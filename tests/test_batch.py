@@ -120,7 +120,11 @@ def test_existing_outputs_are_refused_without_overwrite(tmp_path: Path) -> None:
     # The output that differs is refused and left alone; the two that are
     # exactly what the conversion gives are no conflict (a re-run is idempotent).
     assert r.stderr.count(b"exists (use --overwrite or --skip-existing)") == 1
-    assert r.stderr.decode().splitlines()[-1].startswith("article2json: 2 converted, 0 skipped, 1 failed")
+    assert (
+        r.stderr.decode()
+        .splitlines()[-1]
+        .startswith("article2json: 2 converted, 0 skipped, 1 failed")
+    )
     assert target.read_bytes() == b"mine"
     r = run("-r", str(src), "-o", str(out), "-q", "--overwrite")
     assert r.returncode == 0

@@ -194,6 +194,12 @@ class Progress:
     help="Also write the failed inputs, with their reasons, to FILE as JSON Lines.",
 )
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary.")
+@click.option(
+    "--scheduler",
+    metavar="ADDRESS",
+    help="Run the batch on a Dask cluster (tcp://host:8786), or `local` for one on "
+    "this machine; needs article2json[dask].",
+)
 @click.version_option(__version__, "-V", "--version", prog_name="article2json")
 def command(
     files: tuple[str, ...],
@@ -217,6 +223,7 @@ def command(
     jobs: int | None,
     failures_path: str | None,
     quiet: bool,
+    scheduler: str | None,
 ) -> None:
     """Convert plain-text articles (FILE..., or - for standard input) to JSON.
 
@@ -244,7 +251,13 @@ def command(
         lists=lists,
         mirror=output_dir is not None,
     )
-    many = bool(lists) or recursive or len(sources.files) > 1 or output_dir is not None
+    many = (
+        bool(lists)
+        or recursive
+        or len(sources.files) > 1
+        or output_dir is not None
+        or bool(scheduler)
+    )
     opts = batch.Options(
         parse_options={
             "encoding": encoding,
@@ -289,7 +302,17 @@ def command(
             progress.step()
 
     try:
-        batch.run(sources, opts, jobs, on_result)
+        if scheduler:
+            from . import cluster
+
+            try:
+                cluster.run(
+                    sources, opts, scheduler, jobs if jobs and jobs > 1 else None, on_result
+                )
+            except cluster.ClusterUnavailable as e:
+                raise click.UsageError(str(e)) from None
+        else:
+            batch.run(sources, opts, jobs, on_result)
         out.flush()
     finally:
         if failures:
