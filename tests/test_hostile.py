@@ -403,3 +403,22 @@ def test_fuzz_crash_inputs_stay_fixed() -> None:
         except ConvertError:
             continue
         validate(orjson.loads(article2json.to_json(a)))
+
+
+def test_temporary_files_of_killed_writers_are_removed(tmp_path: Path) -> None:
+    """SIGKILL gives a writer no chance to clean up; the next batch into the
+    folder removes what it left, and only that."""
+    from article2json.output import _host, remove_stale_temps
+
+    dead = subprocess.run(
+        [sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True
+    )
+    dead_pid = int(dead.stdout)
+    stale = tmp_path / "sub" / f".a.json.{_host()}.{dead_pid}.0.a2j-tmp"
+    live = tmp_path / f".b.json.{_host()}.{os.getpid()}.0.a2j-tmp"
+    other_host = tmp_path / f".c.json.elsewhere.{dead_pid}.0.a2j-tmp"
+    stale.parent.mkdir()
+    for p in (stale, live, other_host):
+        p.write_bytes(b"{")
+    assert remove_stale_temps(str(tmp_path)) == 1
+    assert not stale.exists() and live.exists() and other_host.exists()

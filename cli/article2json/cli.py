@@ -314,6 +314,10 @@ def command(
         else:
             batch.run(sources, opts, jobs, on_result)
         out.flush()
+        if output_dir is not None and os.path.isdir(output_dir):
+            from .output import remove_stale_temps
+
+            remove_stale_temps(output_dir)  # left by workers that were killed
     finally:
         if failures:
             failures.close()

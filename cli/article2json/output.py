@@ -71,7 +71,7 @@ def write_atomic(path: str, data: bytes) -> None:
     try:
         os.makedirs(folder, exist_ok=True)
         while True:
-            tmp = os.path.join(folder, f".{base}.{os.getpid()}.{next(_serial)}{TEMP_SUFFIX}")
+            tmp = os.path.join(folder, f".{base}.{_owner()}.{next(_serial)}{TEMP_SUFFIX}")
             try:
                 fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
                 break
@@ -87,6 +87,43 @@ def write_atomic(path: str, data: bytes) -> None:
         if isinstance(e, OSError):
             raise ConvertError(f"cannot write {path}: {e.strerror}") from None
         raise
+
+
+def _owner() -> str:
+    """Who writes a temporary file: host and process, so that one left by a
+    killed process can be told from one still being written."""
+    return f"{_host()}.{os.getpid()}"
+
+
+def _host() -> str:
+    return os.uname().nodename.replace(".", "_") or "host"
+
+
+def remove_stale_temps(out_dir: str) -> int:
+    """Remove the temporary files that processes of this host killed with no
+    chance to clean up (SIGKILL, a crash of the machine's OOM killer) left in
+    `out_dir`; temporary files of live processes and of other hosts are kept.
+    Returns how many were removed."""
+    host = _host()
+    removed = 0
+    for folder, _, names in os.walk(out_dir):
+        for name in names:
+            if not name.endswith(TEMP_SUFFIX):
+                continue
+            parts = name[: -len(TEMP_SUFFIX)].rsplit(".", 3)
+            if len(parts) != 4 or parts[1] != host or not parts[2].isdigit():
+                continue
+            try:
+                os.kill(int(parts[2]), 0)
+                continue  # its writer is alive
+            except ProcessLookupError:
+                pass
+            except PermissionError:
+                continue  # alive, another user's
+            with contextlib.suppress(OSError):
+                os.unlink(os.path.join(folder, name))
+                removed += 1
+    return removed
 
 
 # Numbers the temporary files of this process (the tempfile module would cost
