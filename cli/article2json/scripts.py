@@ -31,16 +31,7 @@ NO_SPACE_SCRIPTS: tuple[str, ...] = (
 # Scripts for which the word measure is one letter = one word. Tibetan is
 # written without spaces too, but its syllables are separated by the tsheg,
 # which Unicode word rules already split on.
-CHARACTER_COUNTED_SCRIPTS: tuple[str, ...] = (
-    "Han",
-    "Hiragana",
-    "Katakana",
-    "Yi",
-    "Thai",
-    "Lao",
-    "Khmer",
-    "Myanmar",
-)
+CHARACTER_COUNTED_SCRIPTS: tuple[str, ...] = tuple(s for s in NO_SPACE_SCRIPTS if s != "Tibetan")
 
 # Scripts `stats.script` can name, most common first (the order only matters
 # for speed). Script names are Unicode's Script property values.
