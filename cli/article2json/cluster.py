@@ -24,6 +24,8 @@ from .inputs import Input
 # Chunks in flight per worker: enough to keep each busy, few enough to keep
 # the client's memory flat.
 IN_FLIGHT_PER_WORKER = 4
+# Files per task: larger than a local chunk, as a Dask task costs more to send.
+CLUSTER_CHUNK = 128
 # How often Dask re-runs a chunk whose worker died before giving up on it.
 RETRIES = 3
 
@@ -80,7 +82,7 @@ def run(
             for r in results:
                 on_result(r)
 
-        for chunk in chunks(items):
+        for chunk in chunks(items, CLUSTER_CHUNK):
             future = client.submit(convert_chunk, chunk, opts, pure=False, retries=RETRIES)
             pending.append((chunk, future))
             while len(pending) >= window:

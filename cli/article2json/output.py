@@ -13,13 +13,34 @@ TEMP_SUFFIX = ".a2j-tmp"
 
 def target(out_dir: str, rel: str) -> str:
     """The output path for `rel`, refused when it would land outside `out_dir`
-    (through "..", an absolute path or a symbolic link inside the folder)."""
-    real_dir = os.path.realpath(out_dir)
+    (through "..", an absolute path or a symbolic link inside the folder).
+
+    The output file itself may be a link: the rename replaces the link, not
+    what it points to, so only its folder needs resolving (once per folder).
+    """
+    real_dir = _realpath(out_dir)
     path = os.path.join(out_dir, rel + ".json")
-    real = os.path.realpath(path)
-    if not real.startswith(real_dir + os.sep):
+    folder, name = os.path.split(path)
+    real = os.path.join(_realpath(folder), name)
+    if not real.startswith(real_dir + os.sep) or name in ("", ".", ".."):
         raise ConvertError(f"output {path} would be outside the output folder {out_dir}")
     return path
+
+
+_real_folders: dict[str, str] = {}
+
+
+def _realpath(folder: str) -> str:
+    """`os.path.realpath`, remembered for folders that exist (a batch writes
+    thousands of files into the same few folders)."""
+    real = _real_folders.get(folder)
+    if real is None:
+        real = os.path.realpath(folder)
+        if os.path.isdir(folder):
+            if len(_real_folders) > 10_000:
+                _real_folders.clear()
+            _real_folders[folder] = real
+    return real
 
 
 # What to do about an output path, before converting.
@@ -69,7 +90,11 @@ def write_atomic(path: str, data: bytes) -> None:
     base = os.path.basename(path)
     tmp: str | None = None
     try:
-        os.makedirs(folder, exist_ok=True)
+        if folder not in _made_folders:
+            os.makedirs(folder, exist_ok=True)
+            if len(_made_folders) > 10_000:
+                _made_folders.clear()
+            _made_folders.add(folder)
         while True:
             tmp = os.path.join(folder, f".{base}.{_owner()}.{next(_serial)}{TEMP_SUFFIX}")
             try:
@@ -129,3 +154,4 @@ def remove_stale_temps(out_dir: str) -> int:
 # Numbers the temporary files of this process (the tempfile module would cost
 # a one-liner several milliseconds to import).
 _serial = itertools.count()
+_made_folders: set[str] = set()
