@@ -78,7 +78,7 @@ class Features:
     class: dataclasses cost a one-liner a millisecond each at import)."""
 
     __slots__ = (
-        "_cue", "_inner", "block", "clause", "no_space", "one_line", "sentence",
+        "_cue", "_inner", "_series", "block", "clause", "no_space", "one_line", "sentence",
         "text", "words",
     )  # fmt: skip
 
@@ -96,12 +96,25 @@ class Features:
         self.no_space = bool(text) and is_no_space(text[0])
         self._inner: bool | None = None
         self._cue: bool | None = None
+        self._series: frozenset[str] | bool | None = False  # False: not computed yet
 
     @property
     def lower(self) -> str:
         """The text in lower case, which the phrase patterns are matched against
         (not kept: a copy of every short block would double the memory)."""
         return self.text.lower()
+
+    @property
+    def series_keys(self) -> frozenset[str] | None:
+        """None when the block cannot be one of a series of headings, else its
+        first and last words (digits aside) as "^word" and "$word"."""
+        if self._series is False:
+            keys = None
+            if _series_candidate(self):
+                ws = _WORD.p.findall(_DIGITS.p.sub(" ", self.text))
+                keys = frozenset({"^" + ws[0], "$" + ws[-1]}) if ws else frozenset()
+            self._series = keys
+        return self._series  # type: ignore[return-value]
 
     @property
     def cue(self) -> bool:
@@ -141,10 +154,8 @@ class Doc:
         of "Article 1.", "Article 2.", ... whatever the language."""
         seen: Counter[str] = Counter()
         for f in self.feats:
-            if _series_candidate(f):
-                ws = _WORD.p.findall(_DIGITS.p.sub(" ", f.text))
-                if ws:
-                    seen.update({"^" + ws[0], "$" + ws[-1]})
+            if f.series_keys:
+                seen.update(f.series_keys)
         return frozenset(w for w, n in seen.items() if n >= 3)
 
     def short(self, i: int) -> bool:
@@ -175,12 +186,10 @@ class Doc:
         """Whether block `i` looks like one of a series of headings: numbered
         ("Article 3.", "第三条") or sharing its first or last word with others."""
         f = self.feats[i]
-        if not _series_candidate(f):
+        keys = f.series_keys
+        if keys is None:
             return False
-        if _NUMBERED.p.match(f.text):
-            return True
-        ws = _WORD.p.findall(_DIGITS.p.sub(" ", f.text))
-        return bool(ws) and bool({"^" + ws[0], "$" + ws[-1]} & self.shared_words)
+        return bool(keys & self.shared_words) or _NUMBERED.p.match(f.text) is not None
 
     def text_follows(self, i: int) -> bool:
         """Whether block `i` is followed by a block that is not a heading of
@@ -434,16 +443,14 @@ def repeated_pattern(doc: Doc, i: int) -> Kind | None:
     """Short lines that share their first or last word with two other short
     lines are a series of headings, even when they end with a full stop."""
     f = doc.feats[i]
-    if not _series_candidate(f) or not doc.shared_words:
+    keys = f.series_keys
+    if not keys or not (keys & doc.shared_words):
         return None
     if f.text.endswith((":", "：")) and (
         f.words > 3 or (i + 1 < len(doc) and doc.headingish(i + 1))
     ):
         return None  # a colon announces text: "Features of X:" above a heading is not one
-    ws = _WORD.p.findall(_DIGITS.p.sub(" ", f.text))
-    if ws and ({"^" + ws[0], "$" + ws[-1]} & doc.shared_words) and doc.text_follows(i):
-        return "heading"
-    return None
+    return "heading" if doc.text_follows(i) else None
 
 
 def _series_candidate(f: Features) -> bool:
