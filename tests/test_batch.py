@@ -252,3 +252,34 @@ def test_interrupt_leaves_no_partial_files(tmp_path: Path, sig: signal.Signals) 
     r = run("-r", str(src), "-o", str(out), "--skip-existing")  # the re-run finishes the job
     assert r.returncode == 0
     assert len(list(out.rglob("*.json"))) == 300
+
+
+def test_progress_bar_on_a_terminal_and_not_elsewhere(tmp_path: Path) -> None:
+    import pty
+
+    make_tree(tmp_path / "src", 30)
+    master, slave = pty.openpty()
+    proc = subprocess.Popen(
+        [command_path(), "-r", str(tmp_path / "src"), "-o", str(tmp_path / "out")],
+        stdout=subprocess.DEVNULL,
+        stderr=slave,
+    )
+    proc.wait(timeout=60)
+    os.close(slave)
+    shown = b""
+    while True:
+        try:
+            chunk = os.read(master, 65536)
+        except OSError:
+            break
+        if not chunk:
+            break
+        shown += chunk
+    os.close(master)
+    assert proc.returncode == 0
+    text = shown.decode()
+    assert "30/30 files" in text and "files/s" in text and "left" in text
+    assert "article2json: 30 converted, 0 skipped, 0 failed" in text
+    r = run("-r", str(tmp_path / "src"), "-o", str(tmp_path / "out2"))  # stderr is a pipe here
+    assert r.stderr.decode().startswith("article2json: 30 converted")
+    assert "files/s" not in r.stderr.decode()

@@ -22,7 +22,6 @@ from . import __version__
 if TYPE_CHECKING:
     from .batch import Result
 
-EXIT_OK = 0
 EXIT_FAILED = 1  # at least one input could not be converted
 EXIT_USAGE = 2
 EXIT_INTERRUPTED = 130  # Ctrl-C
