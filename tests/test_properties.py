@@ -115,3 +115,13 @@ def test_every_body_character_lands_in_exactly_one_field(text: str) -> None:
         fields.extend(s["paragraphs"])
     fields.extend(a["boilerplate"])
     assert sorted(fields) == sorted(b["text"] for b in a["blocks"])
+
+
+@SETTINGS
+@given(st.text(max_size=400))
+def test_fast_word_count_equals_the_unicode_pattern(text: str) -> None:
+    """The byte-level word counter gives exactly what the Unicode pattern
+    (runs of \\w, each letter of a script without spaces apart) finds."""
+    from article2json.scripts import WORD, count_words
+
+    assert count_words(text) == sum(1 for _ in WORD.p.finditer(text))
