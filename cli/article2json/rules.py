@@ -460,7 +460,7 @@ def _series_candidate(f: Features) -> bool:
         return False
     if f.words > 5 or _LABEL.p.search(f.text):
         return False
-    return not any(mark in f.text[:-1] for mark in CONTINUING_MARKS)
+    return not any(map(f.text[:-1].__contains__, CONTINUING_MARKS))
 
 
 def compact_line(doc: Doc, i: int) -> Kind | None:
