@@ -53,8 +53,40 @@ LONG_TEXT_WORDS = 1_000_000  # the word count given to such blocks
 TITLE_MAX_CHARS = 300
 
 _MD_HEADING = Lazy(r"^(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$")
-_SETEXT_RULE = Lazy(r"^(?:=+|-+)$")
 _BULLET = Lazy(r"^(?:[-*+•●○◦▪▫■□‣⁃–—·∙~]|\(?(?:\p{Nd}{1,3}|\w)\s?[.)]\s*\w)")
+_BULLET_CHARS = "-*+•●○◦▪▫■□‣⁃–—·∙~("
+_BYLINE_WORDS = (
+    "by",
+    "par",
+    "von",
+    "por",
+    "di",
+    "door",
+    "av",
+    "af",
+    "от",
+    "автор",
+    "द्वारा",
+    "लेखक",
+    "रिपोर्ट",
+)
+
+
+def _is_list_item(text: str) -> bool:
+    """A bulleted or numbered line ("- x", "• x", "1. x", "a) x", "(3) x")."""
+    if not text:
+        return False
+    head = text[:6]
+    if text[0] not in _BULLET_CHARS and "." not in head and ")" not in head:
+        return False  # neither a bullet nor a number mark: no need for the pattern
+    return _BULLET.p.match(text) is not None
+
+
+def _is_setext_rule(line: str) -> bool:
+    """A line of "=" or "-" only, underlining a setext heading."""
+    return len(line) > 0 and (set(line) == {"="} or set(line) == {"-"})
+
+
 _NUMBERED = Lazy(
     r"^(?:[\p{L}\p{M}]+\s+){0,2}(?:\p{Nd}+|[IVXLC]+)(?:\s+[\p{L}\p{M}]+)?[.:：]?$"
     r"|^第[\p{N}〇一二三四五六七八九十百千]+[条章節节部編]"
@@ -174,7 +206,7 @@ class Doc:
         nxt, cur = self.feats[j], self.feats[i]
         if self.in_series(j):
             return False  # "Article 16." comes next: this line ended the article before
-        if not nxt.one_line or nxt.sentence or nxt.clause or _BULLET.p.match(nxt.text):
+        if not nxt.one_line or nxt.sentence or nxt.clause or _is_list_item(nxt.text):
             return True
         if _LABEL.p.search(nxt.text) or nxt.text.count(",") >= ENUMERATION_COMMAS:
             return True  # "Category: X", or an enumeration "A, B, C, D"
@@ -250,7 +282,7 @@ def first_line_title(doc: Doc, i: int) -> Kind | None:
     if i != 0:
         return None
     f = doc.feats[0]
-    if not f.one_line or f.chars > TITLE_MAX_CHARS or _BULLET.p.match(f.text):
+    if not f.one_line or f.chars > TITLE_MAX_CHARS or _is_list_item(f.text):
         return None
     if f.sentence and (f.words > 25 or f.inner_sentence) and len(doc) > 1:
         return None  # a lead paragraph: the article has no title
@@ -280,7 +312,7 @@ def bracketed_tail(doc: Doc, i: int) -> Kind | None:
     f = doc.feats[i]
     if i == 0 or len(doc) - i > TAIL_BLOCKS or not _short_enough(f):
         return None
-    if not bp.BRACKETED.p.match(f.text):
+    if f.text[0] not in "([" or not bp.BRACKETED.p.match(f.text):
         return None
     after = range(i + 1, len(doc))
     if all(bracketed_tail(doc, j) or _is_boilerplate(doc, j) for j in after):
@@ -346,16 +378,16 @@ BOILERPLATE_RULES: Sequence[tuple[str, Rule]] = (
 
 def markdown_heading(doc: Doc, i: int) -> Kind | None:
     f = doc.feats[i]
-    if f.one_line and _MD_HEADING.p.match(f.text):
+    if f.one_line and f.text.startswith("#") and _MD_HEADING.p.match(f.text):
         return "heading"
-    if len(f.block.lines) == 2 and _SETEXT_RULE.p.match(f.block.last) and len(f.block.first) < 200:
+    if len(f.block.lines) == 2 and _is_setext_rule(f.block.last) and len(f.block.first) < 200:
         return "heading"
     return None
 
 
 def list_item(doc: Doc, i: int) -> Kind | None:
     """Bulleted lines are list items, never headings."""
-    if _BULLET.p.match(doc.feats[i].text):
+    if _is_list_item(doc.feats[i].text):
         return "paragraph"
     return None
 
@@ -369,14 +401,19 @@ def quoted_line(doc: Doc, i: int) -> Kind | None:
         inner = core[1:-1]
         if core[-1] in CLOSERS and not any(q in inner for q in OPENING_QUOTES + CLOSERS):
             return "paragraph"
-    if _BRACKETED.p.match(t):
+    if t[0] in "([（【" and _BRACKETED.p.match(t):
         return "paragraph"
     return None
 
 
 def byline(doc: Doc, i: int) -> Kind | None:
     f = doc.feats[i]
-    if f.one_line and f.words <= 8 and _BYLINE.p.match(f.lower):
+    if (
+        f.one_line
+        and f.words <= 8
+        and f.lower.startswith(_BYLINE_WORDS)
+        and _BYLINE.p.match(f.lower)
+    ):
         return "paragraph"
     return None
 
@@ -597,9 +634,9 @@ def classify(blocks: Sequence[Block]) -> list[tuple[Kind, str]]:
 
 def heading_text(block: Block) -> str:
     """A heading's text without its Markdown markup."""
-    m = _MD_HEADING.p.match(block.first)
+    m = _MD_HEADING.p.match(block.first) if block.first.startswith("#") else None
     if m and len(block.lines) == 1:
         return m.group(2).strip()
-    if len(block.lines) == 2 and _SETEXT_RULE.p.match(block.last):
+    if len(block.lines) == 2 and _is_setext_rule(block.last):
         return block.first
     return block.text()
