@@ -567,18 +567,31 @@ STACKED_MAX_CHARS_NO_SPACE = 12
 
 
 def sentence(doc: Doc, i: int) -> Kind | None:
-    """A line of more than a few words that ends a sentence is a paragraph,
-    unless a boilerplate cue says otherwise: no heading rule takes it."""
+    """A block no heading rule can take (a sentence of more than a few words,
+    more words than any heading, several lines) is a paragraph, unless a
+    boilerplate cue says otherwise."""
     return "paragraph"
 
 
-# What is tried on such a line: far fewer rules, which keeps the parser fast.
+# What is tried on such a block: far fewer rules, which keeps the parser fast.
 SENTENCE_RULES: Sequence[tuple[str, Rule]] = (
     ("running-text", running_text),
     *BOILERPLATE_RULES,
     ("sentence", sentence),
 )
 SENTENCE_MIN_WORDS = 8
+
+
+def _no_heading_possible(f: Features, i: int) -> bool:
+    """Whether every heading and title rule would pass block `i` by (their
+    limits, checked up front)."""
+    if i == 0 or f.text.startswith("#"):
+        return False
+    if not f.one_line:
+        return not (len(f.block.lines) == 2 and _is_setext_rule(f.block.last))
+    if f.sentence and f.words > SENTENCE_MIN_WORDS:
+        return True
+    return f.chars > HEADING_MAX_CHARS or (not f.no_space and f.words > HEADING_MAX_WORDS)
 
 
 def stacked_heading(doc: Doc, i: int, kinds: list[tuple[Kind, str]]) -> bool:
@@ -616,8 +629,7 @@ def classify(blocks: Sequence[Block]) -> list[tuple[Kind, str]]:
     out: list[tuple[Kind, str]] = []
     for i in range(len(doc)):
         f = doc.feats[i]
-        sentence = i > 0 and f.sentence and f.words > SENTENCE_MIN_WORDS and f.one_line
-        for name, rule in SENTENCE_RULES if sentence and f.text[0] != "#" else RULES:
+        for name, rule in SENTENCE_RULES if _no_heading_possible(f, i) else RULES:
             kind = rule(doc, i)
             if kind is not None:
                 out.append((kind, name))
