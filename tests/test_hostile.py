@@ -12,6 +12,7 @@ import sys
 import tempfile
 import threading
 import time
+from collections import deque
 from collections.abc import Callable
 from pathlib import Path
 
@@ -341,11 +342,15 @@ def test_every_pattern_is_linear(family: str) -> None:
     one, two = make(1_000_000), make(2_000_000)
     slow = []
     for name, pattern in _all_patterns():
-        # subn runs the pattern over the whole text, in C, keeping no match objects.
-        t1 = _time(lambda p=pattern: p.subn("", one))
-        t2 = _time(lambda p=pattern: p.subn("", two))
-        # Linear is 2x; backtracking is 4x (quadratic) or worse. Machines are noisy.
-        if t2 > 3 * t1 + 0.05:
+        # Every match over the whole text, consumed in C and dropped at once.
+        # Linear is 2x; backtracking is 4x (quadratic) or worse. A machine's
+        # noise rarely repeats, so a ratio over 3 is measured once more.
+        for _attempt in range(2):
+            t1 = _time(lambda p=pattern: deque(p.finditer(one), maxlen=0))
+            t2 = _time(lambda p=pattern: deque(p.finditer(two), maxlen=0))
+            if t2 <= 3 * t1 + 0.05:
+                break
+        else:
             slow.append(f"{name}: {t1:.3f}s for 1 MB, {t2:.3f}s for 2 MB")
     assert not slow
 
@@ -354,8 +359,11 @@ def test_every_pattern_is_linear(family: str) -> None:
 def test_parse_is_linear(family: str) -> None:
     make = WORST[family]
     one, two = make(1_000_000), make(2_000_000)
-    t1 = _time(lambda: article2json.parse(one))
-    t2 = _time(lambda: article2json.parse(two))
+    for _attempt in range(2):  # a ratio over 3 is measured once more (noise rarely repeats)
+        t1 = _time(lambda: article2json.parse(one))
+        t2 = _time(lambda: article2json.parse(two))
+        if t2 <= 3 * t1 + 0.1:
+            break
     assert t2 <= 3 * t1 + 0.1, (t1, t2)
 
 
