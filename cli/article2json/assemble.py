@@ -7,7 +7,11 @@ from collections.abc import Iterator, Sequence
 from .blocks import Block as RawBlock
 from .model import SCHEMA_VERSION, Article, Block, Kind, Section, Source, Stats
 from .rules import heading_text
-from .scripts import SCRIPT_SAMPLE, count_words, dominant_script
+from .scripts import count_words, dominant_script
+
+# Script detection looks at this many characters of this many blocks.
+SCRIPT_SAMPLE_CHARS = 120
+SCRIPT_SAMPLE_BLOCKS = 10
 
 
 def assemble(
@@ -52,15 +56,17 @@ def assemble(
             if explain:
                 entry["rule"] = rule
             out_blocks.append(entry)
-    # The first characters of the body name its script; words are counted in
-    # windows of joined blocks (joining the whole body would copy it).
-    head = "\n".join(body[:50])[: 2 * SCRIPT_SAMPLE]
+    # A little of blocks spread over the body names its script (a title or a
+    # first paragraph in another script does not decide); words are counted
+    # in windows of joined blocks (joining the whole body would copy it).
+    step = max(1, len(body) // SCRIPT_SAMPLE_BLOCKS)
+    sample = "\n".join(t[:SCRIPT_SAMPLE_CHARS] for t in body[::step])
     stats: Stats = {
         "words": sum(count_words("\n".join(w)) for w in _windows(body)),
         "characters": sum(len(t) for t in body),
         "paragraphs": n_paragraphs,
         "headings": n_headings,
-        "script": dominant_script(head),
+        "script": dominant_script(sample),
     }
     article: Article = {
         "schema_version": SCHEMA_VERSION,

@@ -64,15 +64,28 @@ def join_lines(lines: list[str]) -> str:
 
 
 def _lines(text: str, start: int, end: int) -> tuple[Line, ...]:
+    segment = text[start:end]
+    if "\n" not in segment:  # most blocks are one line
+        line = _line(segment, start)
+        return (line,) if line else ()
     out = []
     pos = start
-    for raw in text[start:end].split("\n"):
-        stripped = raw.strip()
-        if stripped and (stripped.isprintable() or _VISIBLE.p.search(stripped)):
-            s = pos + len(raw) - len(raw.lstrip())
-            out.append(Line(stripped, s, s + len(stripped)))
+    for raw in segment.split("\n"):
+        line = _line(raw, pos)
+        if line:
+            out.append(line)
         pos += len(raw) + 1
     return tuple(out)
+
+
+def _line(raw: str, pos: int) -> Line | None:
+    """The visible part of one line that starts at offset `pos`, if any."""
+    stripped = raw.strip()
+    if not stripped or not (stripped.isprintable() or _VISIBLE.p.search(stripped)):
+        return None
+    # Only white space precedes the first visible character.
+    s = pos + raw.find(stripped[0])
+    return Line(stripped, s, s + len(stripped))
 
 
 def split_blocks(text: str) -> list[Block]:

@@ -23,7 +23,14 @@ import orjson
 from .api import parse
 
 # What `--check` requires (issue #4).
-THRESHOLDS = {"title": 0.99, "heading": 0.97, "paragraph": 0.99, "placement": 0.97, "exact": 0.85}
+THRESHOLDS = {
+    "title": 0.99,
+    "heading": 0.97,
+    "paragraph": 0.99,
+    "placement": 0.97,
+    "exact": 0.85,
+    "script": 1.0,  # stats.script names the manifest's script for every document
+}
 LANGUAGE_HEADING_F1 = 0.90
 LANGUAGE_MIN_DOCS = 10
 
@@ -54,6 +61,8 @@ class Score:
     docs: int = 0
     titles_right: int = 0
     exact: int = 0
+    scripts_known: int = 0
+    scripts_right: int = 0
     tp: Counter[str] = field(default_factory=Counter)
     fp: Counter[str] = field(default_factory=Counter)
     fn: Counter[str] = field(default_factory=Counter)
@@ -62,6 +71,8 @@ class Score:
         self.docs += other.docs
         self.titles_right += other.titles_right
         self.exact += other.exact
+        self.scripts_known += other.scripts_known
+        self.scripts_right += other.scripts_right
         self.tp.update(other.tp)
         self.fp.update(other.fp)
         self.fn.update(other.fn)
@@ -76,6 +87,7 @@ class Score:
         out = {"title": self.titles_right / self.docs if self.docs else 1.0}
         out.update({m: self.f1(m) for m in MEASURES})
         out["exact"] = self.exact / self.docs if self.docs else 1.0
+        out["script"] = self.scripts_right / self.scripts_known if self.scripts_known else 1.0
         return out
 
 
@@ -105,9 +117,32 @@ def score_document(predicted: dict[str, Any], truth: dict[str, Any]) -> tuple[Sc
     return s, diffs
 
 
+# How a corpus manifest names scripts, where it differs from Unicode's names.
+SCRIPT_ALIASES = {
+    "Han/Kana": ("Han", "Hiragana", "Katakana"),
+    "Canadian": ("Canadian_Aboriginal",),
+    "Yi": ("Yi",),
+}
+
+
+def expected_scripts(corpus: Path) -> dict[str, tuple[str, ...]]:
+    """The script a corpus's manifest (`manifest.jsonl`, if any) gives each
+    document, as the Unicode script names `stats.script` may take."""
+    manifest = corpus / "manifest.jsonl"
+    if not manifest.exists():
+        return {}
+    out = {}
+    for line in manifest.read_bytes().splitlines():
+        entry = orjson.loads(line)
+        name = str(entry.get("script", "")).split(" ")[0].split("+")[0]
+        out[str(entry["path"])] = SCRIPT_ALIASES.get(name, (name,))
+    return out
+
+
 def evaluate(corpus: Path) -> tuple[dict[str, Score], list[tuple[int, str, list[str]]]]:
     per_lang: dict[str, Score] = {}
     report: list[tuple[int, str, list[str]]] = []
+    scripts = expected_scripts(corpus)
     for txt in sorted(corpus.glob("*/*.txt")):
         truth_path = txt.with_name(txt.name[: -len(".txt")] + ".truth.json")
         if not truth_path.exists():
@@ -115,6 +150,13 @@ def evaluate(corpus: Path) -> tuple[dict[str, Score], list[tuple[int, str, list[
         truth = orjson.loads(truth_path.read_bytes())
         predicted = parse(txt.read_bytes(), source=str(txt))
         score, diffs = score_document(dict(predicted), truth)
+        want = scripts.get(str(txt.relative_to(corpus)))
+        if want is not None:
+            score.scripts_known = 1
+            if predicted["stats"]["script"] in want:
+                score.scripts_right = 1
+            else:
+                diffs.append(f"script: got {predicted['stats']['script']} want {'/'.join(want)}")
         per_lang.setdefault(txt.parent.name, Score()).add(score)
         if diffs:
             report.append((len(diffs), str(txt.relative_to(corpus)), diffs))
@@ -125,21 +167,21 @@ def table(per_lang: dict[str, Score]) -> tuple[str, Score]:
     total = Score()
     lines = [
         "| language | docs | title | heading F1 | paragraph F1 | placement F1 "
-        "| boilerplate F1 | exact |",
-        "|---|---:|---:|---:|---:|---:|---:|---:|",
+        "| boilerplate F1 | exact | script |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for lang, s in sorted(per_lang.items()):
         total.add(s)
         r = s.row()
         lines.append(
             f"| {lang} | {s.docs} | "
-            + " | ".join(f"{r[k]:.3f}" for k in ("title", *MEASURES, "exact"))
+            + " | ".join(f"{r[k]:.3f}" for k in ("title", *MEASURES, "exact", "script"))
             + " |"
         )
     r = total.row()
     lines.append(
         f"| **all** | {total.docs} | "
-        + " | ".join(f"**{r[k]:.3f}**" for k in ("title", *MEASURES, "exact"))
+        + " | ".join(f"**{r[k]:.3f}**" for k in ("title", *MEASURES, "exact", "script"))
         + " |"
     )
     return "\n".join(lines), total

@@ -239,7 +239,7 @@ def script_of(char: str) -> str:
 
 # Enough letters to name the dominant script of any article; beyond this the
 # answer does not change, and counting costs time.
-SCRIPT_SAMPLE = 1_000
+SCRIPT_SAMPLE = 2_000
 
 
 def dominant_script(text: str) -> str:

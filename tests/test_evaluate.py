@@ -1,0 +1,67 @@
+"""The corpus evaluation: its scores, its worst-document report and --check."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import orjson
+import pytest
+
+from article2json import evaluate
+
+
+def corpus(tmp_path: Path, truth_heading: str | None) -> Path:
+    (tmp_path / "hi").mkdir()
+    text = "शीर्षक\n\nपहला अनुच्छेद यहाँ है।\n\nउपशीर्षक\n\nदूसरा अनुच्छेद यहाँ है।\n"
+    (tmp_path / "hi" / "doc.txt").write_text(text, encoding="utf-8")
+    truth = {
+        "title": "शीर्षक",
+        "sections": [
+            {"heading": None, "paragraphs": ["पहला अनुच्छेद यहाँ है।"]},
+            {"heading": truth_heading, "paragraphs": ["दूसरा अनुच्छेद यहाँ है।"]},
+        ],
+        "boilerplate": [],
+    }
+    (tmp_path / "hi" / "doc.truth.json").write_bytes(orjson.dumps(truth))
+    manifest = {"path": "hi/doc.txt", "script": "Devanagari"}
+    (tmp_path / "manifest.jsonl").write_bytes(orjson.dumps(manifest) + b"\n")
+    return tmp_path
+
+
+def test_a_document_that_comes_out_right(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert evaluate.main([str(corpus(tmp_path, "उपशीर्षक")), "--check"]) == 0
+    out = capsys.readouterr().out
+    assert "| hi | 1 | 1.000 | 1.000 | 1.000 | 1.000 | 1.000 | 1.000 | 1.000 |" in out
+
+
+def test_a_wrong_heading_is_scored_and_fails_the_check(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert evaluate.main([str(corpus(tmp_path, "कुछ और")), "--check", "--worst", "1"]) == 1
+    captured = capsys.readouterr()
+    # One heading found, one expected, none in common: F1 0; the paragraph under
+    # it is misplaced: placement 1 of 2 right.
+    assert "| hi | 1 | 1.000 | 0.000 | 1.000 | 0.500 | 1.000 | 0.000 | 1.000 |" in captured.out
+    assert "extra heading: 'उपशीर्षक'" in captured.out
+    assert "below threshold: overall heading 0.000 < 0.97" in captured.err
+    assert (
+        evaluate.main(
+            [
+                str(tmp_path),
+                "--check",
+                "--min",
+                "heading=0",
+                "--min",
+                "placement=0.5",
+                "--min",
+                "exact=0",
+            ]
+        )
+        == 0
+    )
+
+
+def test_unknown_measure_in_min(tmp_path: Path) -> None:
+    assert evaluate.main([str(corpus(tmp_path, None)), "--check", "--min", "speed=1"]) == 2
