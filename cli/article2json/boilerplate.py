@@ -15,7 +15,7 @@ from .patterns import Lazy
 # Blocks longer than this (in words) are never boilerplate.
 MAX_WORDS = 60
 # Phrases are looked for in blocks this short, and in any block among the
-# first two and the last TAIL_BLOCKS.
+# first two and the last TAIL_BLOCKS (where a bracketed promo may stand too).
 SHORT_WORDS = 25
 TAIL_BLOCKS = 4
 

@@ -35,8 +35,6 @@ HEADING_MAX_WORDS = 20
 # The longest label ending in a colon, and question, taken as a heading.
 COLON_MAX_WORDS = 3
 QUESTION_MAX_WORDS = 8
-# How far from the end a bracketed promo may stand.
-TAIL_BLOCKS = 4
 # The longest heading of a series ("第三条", "Article 3.") in scripts without spaces.
 SERIES_MAX_CHARS_NO_SPACE = 20
 # A line with this many commas is an enumeration: text, not a heading.
@@ -310,7 +308,7 @@ def _cue_candidate(doc: Doc, i: int) -> bool:
 def bracketed_tail(doc: Doc, i: int) -> Kind | None:
     """A block wholly in brackets after the last article paragraph."""
     f = doc.feats[i]
-    if i == 0 or len(doc) - i > TAIL_BLOCKS or not _short_enough(f):
+    if i == 0 or len(doc) - i > bp.TAIL_BLOCKS or not _short_enough(f):
         return None
     if f.text[0] not in "([" or not bp.BRACKETED.p.match(f.text):
         return None
