@@ -19,8 +19,6 @@ from .output import check_target as _check_local
 from .output import same_content as _same_local
 from .output import target as _target_local
 
-__all__ = ["COMPARE", "SKIP", "WRITE"]
-
 
 def is_url(path: str) -> bool:
     return "://" in path and not path.startswith("file://")
