@@ -10,7 +10,7 @@ from .rules import heading_text
 from .scripts import count_words, dominant_script
 
 # Script detection looks at this many characters of this many blocks.
-SCRIPT_SAMPLE_CHARS = 120
+SCRIPT_SAMPLE_CHARS = 48
 SCRIPT_SAMPLE_BLOCKS = 10
 
 
@@ -59,7 +59,7 @@ def assemble(
     # A little of blocks spread over the body names its script (a title or a
     # first paragraph in another script does not decide); words are counted
     # in windows of joined blocks (joining the whole body would copy it).
-    step = max(1, len(body) // SCRIPT_SAMPLE_BLOCKS)
+    step = max(1, -(-len(body) // SCRIPT_SAMPLE_BLOCKS))  # at most SCRIPT_SAMPLE_BLOCKS blocks
     sample = "\n".join(t[:SCRIPT_SAMPLE_CHARS] for t in body[::step])
     stats: Stats = {
         "words": sum(count_words("\n".join(w)) for w in _windows(body)),

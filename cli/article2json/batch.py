@@ -160,6 +160,8 @@ def run(
     items: Iterable[Input], opts: Options, jobs: int, on_result: Callable[[Result], None]
 ) -> None:
     """Convert `items`, calling `on_result` for each, in input order."""
+    import hashlib  # noqa: F401  (loaded, it makes `parse` hash with OpenSSL: a batch amortises the import)
+
     if jobs <= 1:
         for item in items:
             on_result(convert_one(item, opts))

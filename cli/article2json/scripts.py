@@ -253,10 +253,18 @@ def dominant_script(text: str) -> str:
         else text[:half] + text[middle : middle + half]
     )
     tally: Counter[str] = Counter()
+    cache = _letter_script
     for char, n in Counter(sample).items():
-        if char.isalpha():
-            tally[script_of(char)] += n
+        script = cache.get(char)
+        if script is None:
+            script = cache[char] = script_of(char) if char.isalpha() else ""
+        tally[script] += n
     tally.pop("Unknown", None)
+    tally.pop("", None)
     if not tally:
         return "Unknown"
     return tally.most_common(1)[0][0]
+
+
+# The script of each character met, "" for characters that are not letters.
+_letter_script: dict[str, str] = {}
