@@ -126,6 +126,99 @@ def test_a_line_that_continues_the_sentence_is_not_a_heading() -> None:
     assert kinds_only(text)[2] == "paragraph"
 
 
+def test_a_continued_sentence_goes_on_until_it_ends() -> None:
+    # Three lines of one sentence, the last two without any mark: the chain of
+    # continuations holds, so none of them becomes a heading (Yiddish).
+    text = (
+        f"Title\n\n{LONG_EN}\n\nהיות װי אַלע פֿעלקער דאַרפֿן דאָס פֿאַרשטײן,\n\n"
+        "אָט דערפֿאַר\n\nפּראָקלאַמירט די פֿאַרזאַמלונג\n\n" + LONG_EN
+    )
+    assert kinds(text)[3:5] == [("paragraph", "continuation"), ("paragraph", "continuation")]
+
+
+def test_a_numbered_heading_is_no_continuation() -> None:
+    # "Article 6" after a clause ending with the Ethiopic comma is still a heading.
+    body = "ሕድሕድ ሰብ ኦብ ቅድሚ ሕጊ ክፍለጥ መሰል ኦለዎ፡፡"
+    text = "Title\n\n" + "\n\n".join(f"ዓንቀፅ {n}\n\n{body}" for n in range(1, 6))
+    text = text.replace(body, "ሕድሕድ ሰብ ኦብ ቅድሚ ሕጊ ክፍለጥ፣", 1)
+    assert [k for k, _ in kinds(text)][1::2] == ["heading"] * 5
+
+
+def test_outside_a_numbered_series_a_short_line_is_text() -> None:
+    body = "Every person has the right to a fair hearing by a court of law."
+    articles = [f"Article {n}\n\n{body}" for n in range(1, 7)]
+    articles.insert(3, f"Marriage only with free and full consent\n\n{body}")
+    text = f"Declaration\n\nPreamble\n\n{LONG_EN}\n\n" + "\n\n".join(articles)
+    got = kinds(text)
+    assert got[1] == ("heading", "short-line")  # before the series begins
+    assert ("paragraph", "outside-series") in got
+    assert sum(k == "heading" for k, _ in got) == 7
+
+
+def test_a_lone_lettered_line_is_no_list_item() -> None:
+    # "प. बंगाल" is West Bengal, not item (a) of a list; beside another item it is one.
+    headline = "प. बंगाल: अधिकारी की कोरोना से मौत"
+    assert kinds(f"Title\n\n{LONG_HI}\n\n{headline}\n\n{LONG_HI}")[2][0] == "heading"
+    items = "क. पहला बिंदु\n\nख. दूसरा बिंदु"
+    assert kinds_only(f"Title\n\n{LONG_HI}\n\n{items}\n\n{LONG_HI}")[2:4] == [
+        "paragraph",
+        "paragraph",
+    ]
+
+
+def test_a_short_exclamation_heading() -> None:
+    got = kinds(f"Title\n\n{LONG_HI}\n\nकोरोना दवा की खोज पूरी !\n\n{LONG_HI}")
+    assert got[2] == ("heading", "colon-or-question")
+
+
+def test_longer_colon_labels_when_the_article_uses_them() -> None:
+    label = "বাসস্থান, তাপমাত্রা ও অন্যান্য:"  # four words
+    alone = f"Title\n\n{LONG_HI}\n\n{label}\n\n{LONG_HI}"
+    assert kinds_only(alone)[2] == "paragraph"
+    series = f"Title\n\n{LONG_HI}\n\nভূখণ্ড:\n\n{LONG_HI}\n\nআইনি অবস্থা:\n\n{LONG_HI}"
+    assert kinds_only(f"{series}\n\n{label}\n\n{LONG_HI}")[6] == "heading"
+    # right after a heading, such a line opens the section's text
+    assert kinds_only(f"{series}\n\nপরিবেশ\n\n{label}\n\n{LONG_HI}")[7] == "paragraph"
+
+
+def test_colon_labels_in_scripts_without_spaces_are_measured_in_characters() -> None:
+    long_lao = "ກອງປະຊຸມໃຫຍ່ຈື່ງປະກາດວ່າ:"  # one "word", 25 characters
+    assert kinds_only(f"Title\n\n{LONG_EN}\n\n{long_lao}\n\n{LONG_EN}")[2] == "paragraph"
+    assert kinds_only(f"Title\n\n{LONG_EN}\n\nあらすじ：\n\n{LONG_EN}")[2] == "heading"
+
+
+def test_a_lone_word_is_no_item_of_an_alike_list() -> None:
+    # "DVD" under "DVD / Blu-ray" is a sub-heading, not the next item of a list.
+    text = f"Title\n\n{LONG_EN}\n\nDVD / Blu-ray\n\nDVD\n\n{LONG_EN}"
+    assert kinds(text)[2:4] == [("heading", "stacked-heading"), ("heading", "short-line")]
+    items = f"Title\n\n{LONG_EN}\n\nDrama - The Hours\n\nDrama - Vera Drake\n\n{LONG_EN}"
+    assert kinds_only(items)[2:4] == ["paragraph", "paragraph"]
+
+
+def test_a_stacked_heading_after_a_long_sentence_ending_with_a_colon() -> None:
+    intro = "Other explanations of the ancient name have been proposed by historians:"
+    text = f"Title\n\n{LONG_EN}\n\n{intro}\n\nPolitics\n\nAfrican Union\n\n{LONG_EN}"
+    assert kinds(text)[3] == ("heading", "stacked-heading")
+    listed = f"Title\n\n{LONG_EN}\n\nMembers:\n\nJohn Smith\n\nHistory\n\n{LONG_EN}"
+    assert kinds_only(listed)[3] == "paragraph"  # the one item a label announces
+
+
+def test_a_closing_list_opens_with_a_heading() -> None:
+    text = f"Title\n\n{LONG_EN}\n\n{LONG_EN}\n\nSee also\n\nList of bridges\n\nOld Town"
+    assert kinds(text)[3:] == [
+        ("heading", "closing-list"),
+        ("paragraph", "default"),
+        ("paragraph", "default"),
+    ]
+
+
+def test_compact_phrase_closed_by_a_shad_is_short() -> None:
+    body = "འགྲོ་བ་མི་ཡོངས་རྫོགས་ རང་དབང་དང་ལྡན་ཞིང་ ཆེ་མཐོང་དང་ཐོབ་ཐང་འདྲ་མཉམ་དུ་སྐྱེས་ཡོད།"
+    assert kinds_only(f"Title\n\n{body}\n\nགླེང་གཞི།\n\n{body}")[2] == "heading"
+    phrase = "དེ་འབདཝ་ལས་ ད་ལས་ཕར།"  # "therefore, from now on": two phrases, 20 letters
+    assert kinds_only(f"Title\n\n{body}\n\n{phrase}\n\n{body}")[2] == "paragraph"
+
+
 def test_right_after_the_title_only_a_compact_heading() -> None:
     standfirst = "Japanese brewers are increasingly making money from beer-flavoured drinks"
     assert kinds_only(f"Title\n\n{standfirst}\n\n{LONG_EN}")[1] == "paragraph"

@@ -20,6 +20,7 @@ from .model import Kind
 from .patterns import Lazy
 from .scripts import (
     CLOSERS,
+    CONTINUING_MARKS,
     OPENING_QUOTES,
     PHRASE_CLOSERS,
     count_words,
@@ -34,13 +35,23 @@ HEADING_MAX_CHARS = 120
 HEADING_MAX_WORDS = 20
 # The longest label ending in a colon, and question, taken as a heading.
 COLON_MAX_WORDS = 3
+# ... or this many when the article has other such labels: its headings end with a colon.
+COLON_SERIES_MAX_WORDS = 6
 QUESTION_MAX_WORDS = 8
 # The longest heading of a series ("第三条", "Article 3.") in scripts without spaces.
 SERIES_MAX_CHARS_NO_SPACE = 20
+# How many short lines after the last paragraph make a closing list.
+CLOSING_LIST_MIN = 2
+CLOSING_LIST_MAX = 8
+# A heading directly above another heading (a section whose first words are
+# a sub-section) is only believed when it is this compact.
+STACKED_MAX_WORDS = 6
+STACKED_MAX_CHARS = 50
+STACKED_MAX_CHARS_NO_SPACE = 12
+# The fewest numbered lines that make a series of headings.
+SERIES_MIN = 5
 # A line with this many commas is an enumeration: text, not a heading.
 ENUMERATION_COMMAS = 3
-# Marks after which the next line goes on with the same sentence.
-CONTINUING_MARKS = (",", ";", "，", "；", "、", "،", "؛", "፣", "፤")
 # The longest heading (in words) allowed right after the title.
 AFTER_TITLE_MAX_WORDS = 6
 # Blocks longer than this (in characters) are paragraphs: no title, heading
@@ -173,6 +184,7 @@ class Doc:
     def __init__(self, feats: list[Features]) -> None:
         self.feats = feats
         self.kinds_so_far: dict[int, Kind] = {}
+        self.rules_so_far: dict[int, str] = {}  # the rule that decided each block so far
         self.boilerplate: dict[int, bool] = {}  # memo of _is_boilerplate
 
     def __len__(self) -> int:
@@ -187,6 +199,18 @@ class Doc:
             if f.series_keys:
                 seen.update(f.series_keys)
         return frozenset(w for w, n in seen.items() if n >= 3)
+
+    @cached_property
+    def colon_labels(self) -> int:
+        """How many compact one-line labels end with a colon ("ভূখণ্ড:", "Radio:")."""
+        return sum(
+            1
+            for f in self.feats
+            if f.chars <= 60
+            and f.text.endswith((":", "："))
+            and f.one_line
+            and f.words <= COLON_MAX_WORDS
+        )
 
     def short(self, i: int) -> bool:
         f = self.feats[i]
@@ -220,6 +244,21 @@ class Doc:
         if keys is None:
             return False
         return bool(keys & self.shared_words) or _NUMBERED.p.match(f.text) is not None
+
+    @cached_property
+    def series_start(self) -> int | None:
+        """Where a numbered series of headings ("Article 1.", "ዓንቀፅ 2", ...)
+        starts, when such a series is how the article is divided: at least
+        SERIES_MIN numbered lines, three times as many as other heading-like lines."""
+        numbered = [
+            i
+            for i, f in enumerate(self.feats)
+            if f.one_line and f.words <= 4 and _NUMBERED.p.match(f.text)
+        ]
+        if len(numbered) < SERIES_MIN:
+            return None
+        others = sum(1 for i in range(1, len(self)) if self.headingish(i)) - len(numbered)
+        return numbered[0] if len(numbered) >= 3 * others else None
 
     def text_follows(self, i: int) -> bool:
         """Whether block `i` is followed by a block that is not a heading of
@@ -384,10 +423,23 @@ def markdown_heading(doc: Doc, i: int) -> Kind | None:
 
 
 def list_item(doc: Doc, i: int) -> Kind | None:
-    """Bulleted lines are list items, never headings."""
-    if _is_list_item(doc.feats[i].text):
-        return "paragraph"
-    return None
+    """Bulleted and numbered lines are list items, never headings. A line
+    marked with a letter ("a) x", "क. x") is one only beside another item:
+    alone, "प. बंगाल: ..." (W. Bengal) or "J. Smith wins" starts with an initial."""
+    text = doc.feats[i].text
+    if not _is_list_item(text):
+        return None
+    if _lettered(text) and not any(
+        0 <= j < len(doc) and _is_list_item(doc.feats[j].text) for j in (i - 1, i + 1)
+    ):
+        return None
+    return "paragraph"
+
+
+def _lettered(text: str) -> bool:
+    """Whether a list mark is a letter ("a)", "(b)", "क.") rather than a bullet or a number."""
+    mark = text[1:2] if text[0] == "(" else text[:1]
+    return mark.isalpha()
 
 
 def quoted_line(doc: Doc, i: int) -> Kind | None:
@@ -419,15 +471,20 @@ def byline(doc: Doc, i: int) -> Kind | None:
 def continuation(doc: Doc, i: int) -> Kind | None:
     """A line after a comma or semicolon, or before a line that starts in
     lower case, continues a sentence: it is not a heading."""
-    if i > 0 and doc.feats[i - 1].text.endswith(CONTINUING_MARKS):
-        return "paragraph"
+    if i > 0 and not doc.in_series(i):  # "Article 6" stays a heading whatever precedes it
+        prev = doc.feats[i - 1]
+        if prev.text.endswith(CONTINUING_MARKS):
+            return "paragraph"
+        if doc.rules_so_far.get(i - 1) == "continuation" and not (prev.sentence or prev.clause):
+            return "paragraph"  # the sentence a continued line left open goes on
     if i > 0 and doc.kinds_so_far.get(i - 1) == "paragraph" and doc.headingish(i - 1):
         prev_words, words = (
             _WORD.p.findall(doc.feats[i - 1].text),
             _WORD.p.findall(doc.feats[i].text),
         )
-        if prev_words and words and prev_words[0] == words[0]:
+        if len(prev_words) > 1 and len(words) > 1 and prev_words[0] == words[0]:
             return "paragraph"  # the next item of a list whose items start alike
+            # (a lone word is no such item: "DVD" under "DVD / Blu-ray" is a sub-heading)
         seps = {m.group() for m in _SEPARATOR.p.finditer(doc.feats[i - 1].text)}
         if seps & {m.group() for m in _SEPARATOR.p.finditer(doc.feats[i].text)}:
             return "paragraph"  # "Drama - X" after "Animation - Y": a list
@@ -505,10 +562,33 @@ def compact_line(doc: Doc, i: int) -> Kind | None:
     if (
         f.one_line
         and f.words <= 2
-        and f.chars <= 30
+        and f.chars <= (STACKED_MAX_CHARS_NO_SPACE if f.no_space else 30)
         and f.text.rstrip().endswith(PHRASE_CLOSERS)
         and doc.body_follows(i)
     ):
+        return "heading"
+    return None
+
+
+def outside_series(doc: Doc, i: int) -> Kind | None:
+    """In an article divided by a numbered series ("Article 1." ... "Article
+    30."), a heading-like line after the series began that is not one of it
+    is a line of text (a clause without its full stop)."""
+    start = doc.series_start
+    if start is not None and i > start and not doc.in_series(i):
+        return "paragraph"
+    return None
+
+
+def closing_list(doc: Doc, i: int) -> Kind | None:
+    """The first of the short lines that close an article, after its last
+    paragraph: a "See also" or "Further reading" above a few link labels."""
+    n = len(doc)
+    if i < 2 or not (CLOSING_LIST_MIN <= n - i <= CLOSING_LIST_MAX):
+        return None
+    if doc.headingish(i - 1) or not doc.feats[i - 1].sentence:
+        return None  # not the first line after the article's text
+    if all(doc.headingish(j) for j in range(i, n)):
         return "heading"
     return None
 
@@ -526,10 +606,19 @@ def colon_or_question(doc: Doc, i: int) -> Kind | None:
     f = doc.feats[i]
     if not (f.one_line and f.chars <= 60) or not doc.body_follows(i):
         return None
-    if f.text.endswith((":", "：")) and (f.words <= COLON_MAX_WORDS or f.no_space):
-        return "heading"
-    if f.text.endswith(("?", "؟", "？")) and (f.words <= QUESTION_MAX_WORDS or f.no_space):
-        return "heading"
+    if f.text.endswith((":", "：")):
+        if f.no_space:  # a phrase is one "word": its length tells
+            return "heading" if f.chars <= SERIES_MAX_CHARS_NO_SPACE else None
+        if f.words <= COLON_MAX_WORDS or (
+            f.words <= COLON_SERIES_MAX_WORDS
+            and doc.colon_labels >= 2
+            and doc.kinds_so_far.get(i - 1) != "heading"  # else it opens the section's text
+        ):
+            return "heading"
+    if f.text.endswith(("?", "؟", "？", "!", "！")) and (
+        f.words <= QUESTION_MAX_WORDS or f.no_space
+    ):
+        return "heading"  # a question or an exclamation: "कोरोना दवा की खोज पूरी !"
     return None
 
 
@@ -543,7 +632,9 @@ HEADING_RULES: Sequence[tuple[str, Rule]] = (
     ("repeated-pattern", repeated_pattern),
     ("after-title", after_title),
     ("after-heading", after_heading),
+    ("outside-series", outside_series),
     ("short-line", short_line),
+    ("closing-list", closing_list),
     ("compact-line", compact_line),
     ("colon-or-question", colon_or_question),
 )
@@ -555,13 +646,6 @@ RULES: Sequence[tuple[str, Rule]] = (
     *BOILERPLATE_RULES,
     *HEADING_RULES,
 )
-
-
-# A heading directly above another heading (a section whose first words are
-# a sub-section) is only believed when it is this compact.
-STACKED_MAX_WORDS = 6
-STACKED_MAX_CHARS = 50
-STACKED_MAX_CHARS_NO_SPACE = 12
 
 
 def sentence(doc: Doc, i: int) -> Kind | None:
@@ -603,8 +687,9 @@ def stacked_heading(doc: Doc, i: int, kinds: list[tuple[Kind, str]]) -> bool:
         j += 1
     if j >= len(doc) or kinds[j][0] != "heading":
         return False
-    if i > 0 and doc.feats[i - 1].clause:
-        return False  # the item of a list its previous line announces
+    prev = doc.feats[i - 1] if i > 0 else None
+    if prev is not None and prev.clause and compact(prev):
+        return False  # the item of a list a label ("Members:") announces
     return compact(f)
 
 
@@ -632,6 +717,7 @@ def classify(blocks: Sequence[Block]) -> list[tuple[Kind, str]]:
             if kind is not None:
                 out.append((kind, name))
                 doc.kinds_so_far[i] = kind
+                doc.rules_so_far[i] = name
                 break
         else:
             out.append(("paragraph", "default"))

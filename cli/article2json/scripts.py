@@ -117,7 +117,11 @@ EXTRA_SENTENCE_ENDS: tuple[str, ...] = ("…", "፡፡", "།", "༎")
 PHRASE_CLOSERS: tuple[str, ...] = ("།", "༎", "।", "॥")
 # Marks that end a clause: a short line ending with one of these announces
 # what follows ("Article 1:", "ভূখণ্ড:").
-CLAUSE_ENDS = ":：;；,，、،؛፣፤-–—ঃ"  # ঃ: Bengali writes the visarga for a colon
+CLAUSE_ENDS = ":：;；,，、،؛፣፤-–—ঃ՝`"  # ঃ: Bengali writes the visarga for a colon;
+# ՝ is the Armenian comma, often typed as a grave accent.
+# Marks after which the next line goes on with the same sentence (commas and
+# semicolons of every script; not the Armenian comma, which also stands for a colon).
+CONTINUING_MARKS: tuple[str, ...] = (",", ";", "，", "；", "、", "،", "؛", "፣", "፤")
 # Closing quotes and brackets that may follow a sentence end: `said "no."`.
 CLOSERS = "\"'”’»›」』）)]】〕〉》"
 OPENING_QUOTES = "\"'“‘«‹„‚「『《〈"
