@@ -7,6 +7,7 @@ from pathlib import Path
 import orjson
 import pytest
 
+import article2json
 from article2json import evaluate
 
 
@@ -65,3 +66,25 @@ def test_a_wrong_heading_is_scored_and_fails_the_check(
 
 def test_unknown_measure_in_min(tmp_path: Path) -> None:
     assert evaluate.main([str(corpus(tmp_path, None)), "--check", "--min", "speed=1"]) == 2
+
+
+def test_traps_make_a_raw_file_that_folds_back_to_the_same_text() -> None:
+    long_hi = " ".join(["यह एक लंबा वाक्य है जो कई बार दोहराया गया है।"] * 6)
+    long_ja = "これは長い文章です。" * 20
+    text = f"शीर्षक\n\n{long_hi}\n\nउपशीर्षक\n\n{long_ja}\n"
+    raw = evaluate.with_traps(text)
+    assert raw.startswith(b"\xef\xbb\xbf") and b"\r\n \t\xc2\xa0\r\n" in raw
+    lines = raw.decode("utf-8-sig").split("\r\n")
+    assert max(len(ln) for ln in lines) <= evaluate.WRAP_AT + 2  # wrapped, plus " \t"
+    article = article2json.parse(raw)
+    assert article["title"] == "शीर्षक"
+    paragraphs = [p for s in article["sections"] for p in s["paragraphs"]]
+    assert paragraphs == [long_hi, long_ja]  # rejoined: with a space, and with nothing
+    assert [s["heading"] for s in article["sections"]] == [None, "उपशीर्षक"]
+
+
+def test_the_scores_hold_on_raw_files(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert evaluate.main([str(corpus(tmp_path, "उपशीर्षक")), "--check", "--traps"]) == 0
+    assert "| hi | 1 | 1.000 | 1.000 | 1.000 | 1.000 | 1.000 | 1.000 | 1.000 |" in (
+        capsys.readouterr().out
+    )

@@ -279,10 +279,21 @@ Rule = Callable[[Doc, int], Kind | None]
 def _is_boilerplate(doc: Doc, i: int) -> bool:
     found = doc.boilerplate.get(i)
     if found is None:
-        found = doc.boilerplate[i] = any(
+        found = doc.boilerplate[i] = _may_be_boilerplate(doc, i) and any(
             rule(doc, i) == "boilerplate" for _, rule in BOILERPLATE_RULES
         )
     return found
+
+
+def _may_be_boilerplate(doc: Doc, i: int) -> bool:
+    """Whether any boilerplate rule could answer for block `i` (their limits,
+    checked up front: most blocks are article text and skip them all)."""
+    f = doc.feats[i]
+    if not _short_enough(f):
+        return False
+    if f.words <= bp.SHORT_WORDS or i < 2 or i >= len(doc) - bp.TAIL_BLOCKS:
+        return True
+    return bp.opener_end(f.lower) is not None  # in mid-article, only "Also read: ..."
 
 
 # --- running text ------------------------------------------------------------
@@ -588,6 +599,8 @@ def closing_list(doc: Doc, i: int) -> Kind | None:
         return None
     if doc.headingish(i - 1) or not doc.feats[i - 1].sentence:
         return None  # not the first line after the article's text
+    if not compact(doc.feats[i]):
+        return None  # a section name ("See also", "Further reading") is compact
     if all(doc.headingish(j) for j in range(i, n)):
         return "heading"
     return None
@@ -639,28 +652,17 @@ HEADING_RULES: Sequence[tuple[str, Rule]] = (
     ("colon-or-question", colon_or_question),
 )
 
-RULES: Sequence[tuple[str, Rule]] = (
+LEAD_RULES: Sequence[tuple[str, Rule]] = (
     ("running-text", running_text),
     ("markdown-title", markdown_title),
     ("first-line-title", first_line_title),
-    *BOILERPLATE_RULES,
-    *HEADING_RULES,
 )
+RULES: Sequence[tuple[str, Rule]] = (*LEAD_RULES, *BOILERPLATE_RULES, *HEADING_RULES)
 
 
-def sentence(doc: Doc, i: int) -> Kind | None:
-    """A block no heading rule can take (a sentence of more than a few words,
-    more words than any heading, several lines) is a paragraph, unless a
-    boilerplate cue says otherwise."""
-    return "paragraph"
-
-
-# What is tried on such a block: far fewer rules, which keeps the parser fast.
-SENTENCE_RULES: Sequence[tuple[str, Rule]] = (
-    ("running-text", running_text),
-    *BOILERPLATE_RULES,
-    ("sentence", sentence),
-)
+# A block no heading rule can take (a sentence of more than this many words,
+# more words than any heading, several lines) is a paragraph ("sentence"),
+# unless a boilerplate rule said otherwise: far fewer rules are tried on it.
 SENTENCE_MIN_WORDS = 8
 
 
@@ -705,27 +707,35 @@ def compact(f: Features) -> bool:
 def classify(blocks: Sequence[Block]) -> list[tuple[Kind, str]]:
     """The kind of each block and the rule that decided it.
 
-    A first pass applies `RULES` in order; a second pass, from the end,
-    finds headings stacked above other headings.
+    A first pass applies `RULES` in order (skipping the groups whose limits
+    rule them out up front); a second pass, from the end, finds headings
+    stacked above other headings.
     """
     doc = Doc([Features(b) for b in blocks])
     out: list[tuple[Kind, str]] = []
-    for i in range(len(doc)):
-        f = doc.feats[i]
-        for name, rule in SENTENCE_RULES if _no_heading_possible(f, i) else RULES:
-            kind = rule(doc, i)
-            if kind is not None:
-                out.append((kind, name))
-                doc.kinds_so_far[i] = kind
-                doc.rules_so_far[i] = name
-                break
-        else:
-            out.append(("paragraph", "default"))
-            doc.kinds_so_far[i] = "paragraph"
+    kinds, names = doc.kinds_so_far, doc.rules_so_far
+    for i, f in enumerate(doc.feats):
+        found = _first_answer(doc, i, LEAD_RULES)
+        if found is None and _may_be_boilerplate(doc, i):
+            found = _first_answer(doc, i, BOILERPLATE_RULES)
+        if found is None and _no_heading_possible(f, i):
+            found = ("paragraph", "sentence")
+        if found is None:
+            found = _first_answer(doc, i, HEADING_RULES) or ("paragraph", "default")
+        out.append(found)
+        kinds[i], names[i] = found
     for i in range(len(doc) - 2, -1, -1):
         if stacked_heading(doc, i, out):
             out[i] = ("heading", "stacked-heading")
     return out
+
+
+def _first_answer(doc: Doc, i: int, rules: Sequence[tuple[str, Rule]]) -> tuple[Kind, str] | None:
+    for name, rule in rules:
+        kind = rule(doc, i)
+        if kind is not None:
+            return kind, name
+    return None
 
 
 def heading_text(block: Block) -> str:
