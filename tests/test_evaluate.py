@@ -13,13 +13,17 @@ from article2json import evaluate
 
 def corpus(tmp_path: Path, truth_heading: str | None) -> Path:
     (tmp_path / "hi").mkdir()
-    text = "शीर्षक\n\nपहला अनुच्छेद यहाँ है।\n\nउपशीर्षक\n\nदूसरा अनुच्छेद यहाँ है।\n"
+    # Paragraphs longer than a wrapping width: with --traps lines, no blank
+    # line separates them, and only their length tells they are not wrapped.
+    first = "पहला अनुच्छेद यहाँ है, और यह इतना लंबा है कि कोई संपादक इसे एक पंक्ति में नहीं लपेटेगा, चाहे पंक्ति कितनी भी चौड़ी हो।"
+    second = "दूसरा अनुच्छेद भी यहाँ है, और यह भी इतना लंबा है कि कोई संपादक इसे एक पंक्ति में नहीं लपेटेगा, चाहे पंक्ति कितनी भी चौड़ी हो।"
+    text = f"शीर्षक\n\n{first}\n\nउपशीर्षक\n\n{second}\n"
     (tmp_path / "hi" / "doc.txt").write_text(text, encoding="utf-8")
     truth = {
         "title": "शीर्षक",
         "sections": [
-            {"heading": None, "paragraphs": ["पहला अनुच्छेद यहाँ है।"]},
-            {"heading": truth_heading, "paragraphs": ["दूसरा अनुच्छेद यहाँ है।"]},
+            {"heading": None, "paragraphs": [first]},
+            {"heading": truth_heading, "paragraphs": [second]},
         ],
         "boilerplate": [],
     }
@@ -83,8 +87,16 @@ def test_traps_make_a_raw_file_that_folds_back_to_the_same_text() -> None:
     assert [s["heading"] for s in article["sections"]] == [None, "उपशीर्षक"]
 
 
-def test_the_scores_hold_on_raw_files(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    assert evaluate.main([str(corpus(tmp_path, "उपशीर्षक")), "--check", "--traps"]) == 0
+def test_traps_with_one_paragraph_per_line() -> None:
+    raw = evaluate.with_traps("शीर्षक\n\nपहला अनुच्छेद।\n\nदूसरा अनुच्छेद।\n", "lines")
+    assert raw == "\ufeffशीर्षक \r\nपहला अनुच्छेद। \r\nदूसरा अनुच्छेद। \r\n".encode()
+
+
+@pytest.mark.parametrize("style", evaluate.TRAPS)
+def test_the_scores_hold_on_raw_files(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], style: str
+) -> None:
+    assert evaluate.main([str(corpus(tmp_path, "उपशीर्षक")), "--check", "--traps", style]) == 0
     assert "| hi | 1 | 1.000 | 1.000 | 1.000 | 1.000 | 1.000 | 1.000 | 1.000 |" in (
         capsys.readouterr().out
     )

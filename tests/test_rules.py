@@ -219,6 +219,60 @@ def test_compact_phrase_closed_by_a_shad_is_short() -> None:
     assert kinds_only(f"Title\n\n{body}\n\n{phrase}\n\n{body}")[2] == "paragraph"
 
 
+# --- the lines of a block --------------------------------------------------------
+
+
+def texts(text: str) -> list[str]:
+    return [b.text() for b in split_blocks(text)]
+
+
+def test_one_paragraph_per_line_without_blank_lines() -> None:
+    # No blank line anywhere: lines longer than any wrapping width end where
+    # their author ended them (Arabic, as in the raw news files).
+    para = (
+        "افتتح اليوم معرض تونس الدولي للكتاب بمشاركة مئات الناشرين من أكثر من ثلاثين بلدا"
+        " عربيا وأجنبيا، ويستمر عشرة أيام."
+    )
+    assert len(para) > 100
+    text = f"افتتاح معرض الكتاب\n{para}\nبرنامج المعرض\n{para}\n"
+    assert texts(text) == ["افتتاح معرض الكتاب", para, "برنامج المعرض", para]
+    assert kinds_only(text) == ["title", "paragraph", "heading", "paragraph"]
+
+
+def test_short_lines_that_each_end_a_sentence_are_paragraphs() -> None:
+    lines = [f"Sentence number {n} of the report stands on a line." for n in range(4)]
+    assert texts("\n".join(lines)) == lines
+
+
+def test_a_wrapped_paragraph_stays_one() -> None:
+    wrapped = (
+        "The council on Tuesday approved plans for a new bridge over the river,\n"
+        "ending a debate that had lasted more than ten years. It divided the\n"
+        "residents of both banks, and the vote was close.\n"
+    )
+    assert texts(wrapped) == [" ".join(wrapped.split())]
+
+
+def test_a_long_link_on_its_own_line_is_no_sign_of_unwrapped_text() -> None:
+    link = "https://example.org/" + "a" * 120
+    text = f"The full report, with all its tables, can be read\nat {link}\nand on paper."
+    assert len(split_blocks(text)) == 1
+
+
+def test_a_heading_pasted_above_its_paragraph() -> None:
+    text = f"पुल पर यातायात\n{LONG_HI}"
+    assert texts(text) == ["पुल पर यातायात", LONG_HI]
+    # a line that ends a sentence is no heading: the block stays as it is
+    assert len(split_blocks(f"Done.\n{LONG_EN}")) == 1
+
+
+def test_list_items_keep_their_line_breaks() -> None:
+    assert texts("What came after:\n- a new bridge\n- a levee") == [
+        "What came after:\n- a new bridge\n- a levee"
+    ]
+    assert texts("Город\tНаселение\nКазань\t1,3 млн") == ["Город\tНаселение\nКазань\t1,3 млн"]
+
+
 def test_right_after_the_title_only_a_compact_heading() -> None:
     standfirst = "Japanese brewers are increasingly making money from beer-flavoured drinks"
     assert kinds_only(f"Title\n\n{standfirst}\n\n{LONG_EN}")[1] == "paragraph"

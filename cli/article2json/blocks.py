@@ -11,7 +11,11 @@ from itertools import pairwise
 from typing import NamedTuple
 
 from .patterns import Lazy
-from .scripts import is_no_space
+from .scripts import ends_clause, ends_sentence, is_no_space
+
+# A bullet ("-", "•"...) or a number or letter mark ("1.", "a)", "(3)").
+_BULLET = Lazy(r"^(?:[-*+•●○◦▪▫■□‣⁃–—·∙~]|\(?(?:\p{Nd}{1,3}|\w)\s?[.)]\s*\w)")
+_BULLET_CHARS = "-*+•●○◦▪▫■□‣⁃–—·∙~("
 
 # One or more blank lines, with the line breaks around them.
 _BLANK_LINES = Lazy(r"\n[\s\p{Cf}]*\n")
@@ -44,10 +48,20 @@ class Block(NamedTuple):
         return self.lines[-1].text
 
     def text(self) -> str:
-        return join_lines([ln.text for ln in self.lines])
+        lines = [ln.text for ln in self.lines]
+        return "\n".join(lines) if keeps_lines(lines) else join_lines(lines)
 
     def split(self, at: int) -> tuple[Block, Block]:
         return Block(self.lines[:at]), Block(self.lines[at:])
+
+
+def keeps_lines(lines: list[str]) -> bool:
+    """Whether the lines of a block are items (a list, the rows of a table),
+    whose line breaks the text keeps, rather than a wrapped paragraph."""
+    if len(lines) < 2:
+        return False
+    items = lines[1:] if len(lines) > 2 else lines  # a first line may introduce the list
+    return all(map(is_list_item, items)) or all("\t" in ln for ln in items)
 
 
 def join_lines(lines: list[str]) -> str:
@@ -61,6 +75,16 @@ def join_lines(lines: list[str]) -> str:
             parts.append(" ")
         parts.append(line)
     return "".join(parts)
+
+
+def is_list_item(text: str) -> bool:
+    """A bulleted or numbered line ("- x", "• x", "1. x", "a) x", "(3) x")."""
+    if not text:
+        return False
+    head = text[:6]
+    if text[0] not in _BULLET_CHARS and "." not in head and ")" not in head:
+        return False  # neither a bullet nor a number mark: no need for the pattern
+    return _BULLET.p.match(text) is not None
 
 
 def _lines(text: str, start: int, end: int) -> tuple[Line, ...]:
@@ -88,18 +112,67 @@ def _line(raw: str, pos: int) -> Line | None:
     return Line(stripped, s, s + len(stripped))
 
 
+# A line this long is prose, not a list item, a table row or a heading.
+PROSE_LINE = 40
+# Text is hard-wrapped at no more than this many columns: a longer line ends
+# where its author ended it.
+WRAP_MAX = 100
+# A line of words has a space at least every this many characters on average.
+WORD_SPACING = 25
+# The longest line taken for a heading pasted right above its paragraph.
+GLUED_HEADING_MAX = 60
+
+
+def relayout(block: Block) -> list[Block]:
+    """The block as one or more blocks: its lines apart when they are separate
+    paragraphs rather than one paragraph wrapped at a width.
+
+    Files with one paragraph per line and no blank lines show it by their
+    lines: some are longer than any wrapping width, or nearly all long ones end
+    a sentence, where wrapped lines rarely do. A short line with no closing
+    mark above lines three times as long is a heading (or a title) pasted
+    right above its paragraph.
+    """
+    lines = block.lines
+    if len(lines) < 2:
+        return [block]
+    if _one_per_line([ln.text for ln in lines]):
+        return [Block((ln,)) for ln in lines]
+    first, rest = lines[0].text, lines[1:]
+    if (
+        len(first) <= GLUED_HEADING_MAX
+        and 3 * len(first) <= max(len(ln.text) for ln in rest)
+        and not (ends_sentence(first) or ends_clause(first) or is_list_item(first))
+    ):
+        return [Block(lines[:1]), *relayout(Block(rest))]
+    return [block]
+
+
+def _one_per_line(lines: list[str]) -> bool:
+    """Whether the lines of a block are paragraphs of their own: some line
+    of words is longer than any wrapping width, or nearly every long line
+    but the last ends a sentence."""
+    if any(len(ln) > WRAP_MAX and ln.count(" ") * WORD_SPACING >= len(ln) for ln in lines):
+        return True  # (a long link or a line of Japanese is no such evidence)
+    prose = [ln for ln in lines[:-1] if len(ln) >= PROSE_LINE]
+    return len(prose) >= 3 and 5 * sum(map(ends_sentence, prose)) >= 4 * len(prose)
+
+
 def split_blocks(text: str) -> list[Block]:
-    """The blocks of `text`, in order; a block is one or more non-blank lines."""
+    """The blocks of `text`, in order; a block is one or more non-blank lines
+    (see `relayout` for lines that are blocks of their own)."""
     blocks: list[Block] = []
     pos = 0
     for sep in _BLANK_LINES.p.finditer(text):
         if sep.start() > pos:
             lines = _lines(text, pos, sep.start())
-            if lines:
+            if len(lines) == 1:
                 blocks.append(Block(lines))
+            elif lines:
+                blocks.extend(relayout(Block(lines)))
         pos = sep.end()
     if pos < len(text):
         lines = _lines(text, pos, len(text))
         if lines:
-            blocks.append(Block(lines))
+            blocks.extend(relayout(Block(lines)))
     return blocks

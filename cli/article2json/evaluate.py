@@ -144,20 +144,28 @@ def expected_scripts(corpus: Path) -> dict[str, tuple[str, ...]]:
 WRAP_AT = 72  # columns at which --traps hard-wraps long paragraphs
 
 
-def with_traps(text: str) -> bytes:
+TRAPS = ("wrapped", "lines")
+
+
+def with_traps(text: str, style: str = "wrapped") -> bytes:
     """`text` as a messy raw file would hold it: a byte-order mark, CRLF line
-    ends, trailing blanks, blank lines holding spaces, tabs and NBSPs, and
-    paragraphs hard-wrapped at WRAP_AT columns (at spaces, or between two
-    letters of a script written without spaces). Folded, every paragraph reads
-    as before, so the scores should not move."""
-    blocks = text.split("\n\n")
-    out = []
-    for block in blocks:
-        lines = []
-        for line in block.split("\n"):
-            lines.extend(_wrap(line) if len(line) > 2 * WRAP_AT else [line])
-        out.append("\n".join(ln + " \t" for ln in lines))
-    return ("\ufeff" + "\n \t\u00a0\n".join(out)).replace("\n", "\r\n").encode("utf-8")
+    ends, trailing blanks, and either ("wrapped") blank lines holding spaces,
+    tabs and NBSPs between paragraphs hard-wrapped at WRAP_AT columns (at
+    spaces, or between two letters of a script written without spaces), or
+    ("lines") one paragraph per line and no blank lines at all. Folded, every
+    paragraph reads as before, so the scores should not move."""
+    blocks = text.rstrip("\n").split("\n\n")
+    if style == "lines":
+        body = "\n".join(b + " " for b in blocks)
+    else:
+        out = []
+        for block in blocks:
+            lines = []
+            for line in block.split("\n"):
+                lines.extend(_wrap(line) if len(line) > 2 * WRAP_AT else [line])
+            out.append("\n".join(ln + " \t" for ln in lines))
+        body = "\n \t\u00a0\n".join(out)
+    return ("\ufeff" + body + "\n").replace("\n", "\r\n").encode("utf-8")
 
 
 def _wrap(line: str) -> list[str]:
@@ -178,7 +186,7 @@ def _cut(line: str, at: int, start: int) -> int | None:
     scripts with spaces, or a place between two letters of a script written
     without spaces (joined again with nothing; a break that replaced a space
     there, as between two Thai phrases, cannot be told apart and is not made)."""
-    for i in range(at, start + WRAP_AT // 2, -1):
+    for i in range(at, start, -1):
         before, here = is_no_space(line[i - 1]), is_no_space(line[i])
         if line[i] == " " and not (before and is_no_space(line[i + 1 : i + 2] or " ")):
             return i
@@ -188,7 +196,7 @@ def _cut(line: str, at: int, start: int) -> int | None:
 
 
 def evaluate(
-    corpus: Path, *, traps: bool = False
+    corpus: Path, *, traps: str | None = None
 ) -> tuple[dict[str, Score], list[tuple[int, str, list[str]]]]:
     per_lang: dict[str, Score] = {}
     report: list[tuple[int, str, list[str]]] = []
@@ -200,7 +208,7 @@ def evaluate(
         truth = orjson.loads(truth_path.read_bytes())
         data = txt.read_bytes()
         if traps:
-            data = with_traps(data.decode("utf-8"))
+            data = with_traps(data.decode("utf-8"), traps)
         predicted = parse(data, source=str(txt))
         score, diffs = score_document(dict(predicted), truth)
         want = scripts.get(str(txt.relative_to(corpus)))
@@ -262,9 +270,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--check", action="store_true", help="exit 1 when a threshold is missed")
     ap.add_argument(
         "--traps",
-        action="store_true",
-        help="convert each text as a raw file would hold it (BOM, CRLF, blank lines "
-        "with spaces, hard-wrapped paragraphs): the scores should not move",
+        choices=TRAPS,
+        help="convert each text as a raw file would hold it (BOM, CRLF, trailing blanks, and "
+        "hard-wrapped paragraphs between blank lines holding spaces, or one paragraph per "
+        "line and no blank lines): the scores should not move",
     )
     ap.add_argument(
         "--min",

@@ -15,7 +15,7 @@ from functools import cached_property
 import regex
 
 from . import boilerplate as bp
-from .blocks import Block
+from .blocks import Block, is_list_item
 from .model import Kind
 from .patterns import Lazy
 from .scripts import (
@@ -62,8 +62,6 @@ LONG_TEXT_WORDS = 1_000_000  # the word count given to such blocks
 TITLE_MAX_CHARS = 300
 
 _MD_HEADING = Lazy(r"^(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$")
-_BULLET = Lazy(r"^(?:[-*+•●○◦▪▫■□‣⁃–—·∙~]|\(?(?:\p{Nd}{1,3}|\w)\s?[.)]\s*\w)")
-_BULLET_CHARS = "-*+•●○◦▪▫■□‣⁃–—·∙~("
 _BYLINE_WORDS = (
     "by",
     "par",
@@ -79,16 +77,6 @@ _BYLINE_WORDS = (
     "लेखक",
     "रिपोर्ट",
 )
-
-
-def _is_list_item(text: str) -> bool:
-    """A bulleted or numbered line ("- x", "• x", "1. x", "a) x", "(3) x")."""
-    if not text:
-        return False
-    head = text[:6]
-    if text[0] not in _BULLET_CHARS and "." not in head and ")" not in head:
-        return False  # neither a bullet nor a number mark: no need for the pattern
-    return _BULLET.p.match(text) is not None
 
 
 def _is_setext_rule(line: str) -> bool:
@@ -212,6 +200,13 @@ class Doc:
             and f.words <= COLON_MAX_WORDS
         )
 
+    @cached_property
+    def capitalised_scripts(self) -> frozenset[str]:
+        """Scripts in which some block of this article starts with a capital:
+        only there does a line starting in lower case continue a sentence
+        (Georgian, for one, has capitals that running text does not use)."""
+        return frozenset(script_of(f.text[0]) for f in self.feats if f.text[:1].isupper())
+
     def short(self, i: int) -> bool:
         f = self.feats[i]
         if not f.one_line or f.chars > HEADING_MAX_CHARS:
@@ -228,7 +223,7 @@ class Doc:
         nxt, cur = self.feats[j], self.feats[i]
         if self.in_series(j):
             return False  # "Article 16." comes next: this line ended the article before
-        if not nxt.one_line or nxt.sentence or nxt.clause or _is_list_item(nxt.text):
+        if not nxt.one_line or nxt.sentence or nxt.clause or is_list_item(nxt.text):
             return True
         if _LABEL.p.search(nxt.text) or nxt.text.count(",") >= ENUMERATION_COMMAS:
             return True  # "Category: X", or an enumeration "A, B, C, D"
@@ -330,7 +325,7 @@ def first_line_title(doc: Doc, i: int) -> Kind | None:
     if i != 0:
         return None
     f = doc.feats[0]
-    if not f.one_line or f.chars > TITLE_MAX_CHARS or _is_list_item(f.text):
+    if not f.one_line or f.chars > TITLE_MAX_CHARS or is_list_item(f.text):
         return None
     if f.sentence and (f.words > 25 or f.inner_sentence) and len(doc) > 1:
         return None  # a lead paragraph: the article has no title
@@ -438,10 +433,10 @@ def list_item(doc: Doc, i: int) -> Kind | None:
     marked with a letter ("a) x", "क. x") is one only beside another item:
     alone, "प. बंगाल: ..." (W. Bengal) or "J. Smith wins" starts with an initial."""
     text = doc.feats[i].text
-    if not _is_list_item(text):
+    if not is_list_item(text):
         return None
     if _lettered(text) and not any(
-        0 <= j < len(doc) and _is_list_item(doc.feats[j].text) for j in (i - 1, i + 1)
+        0 <= j < len(doc) and is_list_item(doc.feats[j].text) for j in (i - 1, i + 1)
     ):
         return None
     return "paragraph"
@@ -501,7 +496,11 @@ def continuation(doc: Doc, i: int) -> Kind | None:
             return "paragraph"  # "Drama - X" after "Animation - Y": a list
     if i + 1 < len(doc):
         here, nxt = doc.feats[i].text, doc.feats[i + 1].text
-        if nxt[:1].islower() and script_of(nxt[0]) == script_of(here[-1]):
+        if (
+            nxt[:1].islower()
+            and script_of(nxt[0]) == script_of(here[-1])
+            and script_of(nxt[0]) in doc.capitalised_scripts
+        ):
             return "paragraph"
         if doc.headingish(i + 1) and _alike(doc.feats[i], doc.feats[i + 1]):
             return "paragraph"  # the first item of a list whose items start alike
