@@ -340,3 +340,26 @@ def test_zero_width_joiners_stay_inside_words() -> None:
     a = article2json.parse("महाराष्\u200dट्र में बारिश\n\nराज्\u200dय में आज बारिश हुई।")
     assert a["title"] == "महाराष्\u200dट्र में बारिश"
     assert a["stats"]["words"] == 8
+
+
+def test_cue_search_gives_the_same_answer_before_and_after_it_compiles() -> None:
+    from article2json import boilerplate as bp
+
+    samples = [
+        "follow us on twitter",
+        "हमें फेसबुक पर फॉलो करें",
+        "see www.example.org",
+        "a plain sentence",
+        "© 2024",
+        "नगर निगम ने बैठक की",
+        "",
+    ]
+    expected = [any(c in s for c in bp.CUES) for s in samples]
+    assert any(expected) and not all(expected)
+    bp._cue_search.pattern, bp._cue_search.calls = None, 0
+    substrings = [bp.has_cue(s) for s in samples]
+    assert bp._cue_search.pattern is None
+    bp._cue_search.calls = bp._CUE_COMPILE_AFTER
+    compiled = [bp.has_cue(s) for s in samples]
+    assert bp._cue_search.pattern is not None
+    assert substrings == compiled == expected

@@ -24,10 +24,9 @@ from .scripts import (
     OPENING_QUOTES,
     PHRASE_CLOSERS,
     count_words,
-    ends_clause,
-    ends_sentence,
     is_no_space,
     script_of,
+    sentence_and_clause,
 )
 
 # A heading is one line of at most this many characters (or words).
@@ -112,15 +111,15 @@ class Features:
     )  # fmt: skip
 
     def __init__(self, block: Block) -> None:
-        text = block.text()
+        lines = block.lines
+        self.one_line = len(lines) == 1
+        text = self.text = lines[0].text if self.one_line else block.text()
         self.block = block
-        self.text = text
         # White-space separated tokens: in scripts without spaces a whole
         # phrase is one token. Only short blocks need the exact number.
         self.words = len(text.split()) if len(text) <= LONG_TEXT_CHARS else LONG_TEXT_WORDS
-        self.one_line = len(block.lines) == 1
-        self.sentence = ends_sentence(text)  # ends a sentence
-        self.clause = ends_clause(text)  # ends with a colon, comma, semicolon or dash
+        # Ends a sentence; ends with a colon, comma, semicolon or dash.
+        self.sentence, self.clause = sentence_and_clause(text)
         # Written in a script without spaces: limits are in characters.
         self.no_space = bool(text) and is_no_space(text[0])
         self._inner: bool | None = None

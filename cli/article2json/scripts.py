@@ -141,18 +141,22 @@ _script_cache: dict[str, str] = {}
 _SENTENCE_END_CHAR = Lazy(r"\p{Sentence_Terminal}")
 _script_patterns: dict[str, regex.Pattern[str]] = {}
 _TRAILING = CLOSERS + " \t\n\u00a0\u3000"
-_char_cache: dict[tuple[str, str], bool] = {}
 
 
-def _char_is(kind: str, char: str) -> bool:
-    """Whether `char` is a sentence end ("end") or a letter of a script
-    written without spaces ("nospace"), asked of Unicode once per character."""
-    key = (kind, char)
-    found = _char_cache.get(key)
-    if found is None:
-        pattern = _SENTENCE_END_CHAR if kind == "end" else NO_SPACE_CHAR
-        found = _char_cache[key] = pattern.p.match(char) is not None
-    return found
+class _CharClass(dict[str, bool]):
+    """Whether a character matches a pattern, asked of Unicode once per character."""
+
+    def __init__(self, pattern: Lazy) -> None:
+        super().__init__()
+        self.pattern = pattern
+
+    def __missing__(self, char: str) -> bool:
+        found = self[char] = self.pattern.p.match(char) is not None
+        return found
+
+
+_is_end = _CharClass(_SENTENCE_END_CHAR)  # a sentence end
+_is_no_space = _CharClass(NO_SPACE_CHAR)  # a letter of a script written without spaces
 
 
 def ends_sentence(text: str) -> bool:
@@ -160,7 +164,7 @@ def ends_sentence(text: str) -> bool:
     core = text.rstrip(_TRAILING)
     if not core:
         return False
-    return _char_is("end", core[-1]) or core.endswith(EXTRA_SENTENCE_ENDS)
+    return _is_end[core[-1]] or core.endswith(EXTRA_SENTENCE_ENDS)
 
 
 def ends_clause(text: str) -> bool:
@@ -168,8 +172,17 @@ def ends_clause(text: str) -> bool:
     return bool(core) and core[-1] in CLAUSE_ENDS
 
 
+def sentence_and_clause(text: str) -> tuple[bool, bool]:
+    """`ends_sentence(text), ends_clause(text)` at the cost of one."""
+    core = text.rstrip(_TRAILING)
+    if not core:
+        return False, False
+    last = core[-1]
+    return _is_end[last] or core.endswith(EXTRA_SENTENCE_ENDS), last in CLAUSE_ENDS
+
+
 def is_no_space(char: str) -> bool:
-    return _char_is("nospace", char)
+    return _is_no_space[char]
 
 
 def _token_words(token: bytes) -> int:
