@@ -363,3 +363,28 @@ def test_cue_search_gives_the_same_answer_before_and_after_it_compiles() -> None
     compiled = [bp.has_cue(s) for s in samples]
     assert bp._cue_search.pattern is not None
     assert substrings == compiled == expected
+
+
+def test_shortcuts_below_thai_agree_with_unicode() -> None:
+    # Two shortcuts rest on facts about the characters below U+0E00 (Thai, the
+    # first script counted letter by letter): none is a letter of a script
+    # written without spaces, and every identifier character there but the two
+    # middle dots is a word character.
+    from article2json.scripts import (
+        EDGE_PUNCTUATION,
+        NO_SPACE_CHAR,
+        NO_SPACE_FROM,
+        WORD,
+        _token_words,
+    )
+
+    below = [chr(c) for c in range(0x80, ord(NO_SPACE_FROM))]
+    assert not any(NO_SPACE_CHAR.p.match(c) for c in below)
+    for c in below:
+        token = "a" + c
+        if token.isidentifier():
+            expected = sum(1 for _ in WORD.p.finditer(token))
+            assert _token_words(token.encode()) == expected, hex(ord(c))
+    assert not any(WORD.p.search(c) for c in EDGE_PUNCTUATION)
+    for token in ["“है।”", "।", "—", "«слово»", "x·y", "كلمة؟", "२०१९", "2019", "a_b"]:
+        assert _token_words(token.encode()) == sum(1 for _ in WORD.p.finditer(token)), token

@@ -150,6 +150,12 @@ def _convert_chunk(chunk: list[Input]) -> list[Result]:
     return convert_chunk(chunk, _worker_options)
 
 
+def _load_hashlib() -> None:
+    """Loaded, hashlib makes `parse` hash with OpenSSL, several times faster
+    than the built-in SHA-256 a one-liner uses to start sooner."""
+    import hashlib  # noqa: F401
+
+
 def chunks(items: Iterable[Input], size: int = CHUNK) -> Iterator[list[Input]]:
     it = iter(items)
     while chunk := list(islice(it, size)):
@@ -160,12 +166,13 @@ def run(
     items: Iterable[Input], opts: Options, jobs: int, on_result: Callable[[Result], None]
 ) -> None:
     """Convert `items`, calling `on_result` for each, in input order."""
-    import hashlib  # noqa: F401  (loaded, it makes `parse` hash with OpenSSL: a batch amortises the import)
-
     if jobs <= 1:
-        for item in items:
+        for n, item in enumerate(items):
+            if n == 1:
+                _load_hashlib()  # a second input: this is a batch, it amortises the import
             on_result(convert_one(item, opts))
         return
+    _load_hashlib()
     import multiprocessing
 
     ctx = multiprocessing.get_context("fork" if sys.platform == "linux" else "spawn")

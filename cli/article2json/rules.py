@@ -97,6 +97,13 @@ _INNER_SENTENCE_END = Lazy(r"[\p{Sentence_Terminal}--[.]]\s+\w", regex.V1)
 _SEPARATOR = Lazy(r"\s[-–—|:/]\s")
 _END_MARKS = ".,;:!?。！？…"
 _LABEL = Lazy(r"\w\s?(?::\s+|：\s*)\w")  # "Main article: X"
+
+
+def _has_label(text: str) -> bool:
+    """Whether `text` holds a "label: text" pair ("Main article: X")."""
+    return (":" in text or "：" in text) and _LABEL.p.search(text) is not None
+
+
 _BRACKETED = Lazy(r"^[(\[（【].*[)\]）】]\W*$")
 _DIGITS = Lazy(r"\p{Nd}+")
 
@@ -224,7 +231,7 @@ class Doc:
             return False  # "Article 16." comes next: this line ended the article before
         if not nxt.one_line or nxt.sentence or nxt.clause or is_list_item(nxt.text):
             return True
-        if _LABEL.p.search(nxt.text) or nxt.text.count(",") >= ENUMERATION_COMMAS:
+        if _has_label(nxt.text) or nxt.text.count(",") >= ENUMERATION_COMMAS:
             return True  # "Category: X", or an enumeration "A, B, C, D"
         if nxt.chars >= max(3 * cur.chars, 60):
             return True
@@ -476,12 +483,16 @@ def byline(doc: Doc, i: int) -> Kind | None:
 def continuation(doc: Doc, i: int) -> Kind | None:
     """A line after a comma or semicolon, or before a line that starts in
     lower case, continues a sentence: it is not a heading."""
-    if i > 0 and not doc.in_series(i):  # "Article 6" stays a heading whatever precedes it
+    if i > 0:
         prev = doc.feats[i - 1]
-        if prev.text.endswith(CONTINUING_MARKS):
+        if (
+            prev.text.endswith(CONTINUING_MARKS)
+            # the sentence a continued line left open goes on
+            or (
+                doc.rules_so_far.get(i - 1) == "continuation" and not (prev.sentence or prev.clause)
+            )
+        ) and not doc.in_series(i):  # "Article 6" stays a heading whatever precedes it
             return "paragraph"
-        if doc.rules_so_far.get(i - 1) == "continuation" and not (prev.sentence or prev.clause):
-            return "paragraph"  # the sentence a continued line left open goes on
     if i > 0 and doc.kinds_so_far.get(i - 1) == "paragraph" and doc.headingish(i - 1):
         prev_words, words = (
             _WORD.p.findall(doc.feats[i - 1].text),
@@ -559,7 +570,7 @@ def _series_candidate(f: Features) -> bool:
     a "label: text" line."""
     if not f.one_line or f.chars > (SERIES_MAX_CHARS_NO_SPACE if f.no_space else 60):
         return False
-    if f.words > 5 or _LABEL.p.search(f.text):
+    if f.words > 5 or _has_label(f.text):
         return False
     return not any(map(f.text[:-1].__contains__, CONTINUING_MARKS))
 
@@ -695,7 +706,7 @@ def stacked_heading(doc: Doc, i: int, kinds: list[tuple[Kind, str]]) -> bool:
 
 def compact(f: Features) -> bool:
     """Short enough to be a heading with no body text of its own."""
-    if _LABEL.p.search(f.text):
+    if _has_label(f.text):
         return False
     if f.no_space:
         return f.chars <= STACKED_MAX_CHARS_NO_SPACE

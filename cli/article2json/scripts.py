@@ -182,11 +182,35 @@ def sentence_and_clause(text: str) -> tuple[bool, bool]:
 
 
 def is_no_space(char: str) -> bool:
-    return _is_no_space[char]
+    # Every script written without spaces (Thai first) lies above U+0E00.
+    return char >= NO_SPACE_FROM and _is_no_space[char]
+
+
+NO_SPACE_FROM = "\u0e00"
 
 
 def _token_words(token: bytes) -> int:
-    return sum(1 for _ in WORD.p.finditer(token.decode("utf-8", "surrogatepass")))
+    if token.isascii():
+        return 1  # ASCII letters, digits and "_" only, once separators are spaces
+    text = token.decode("utf-8", "surrogatepass")
+    core = text.strip(EDGE_PUNCTUATION)
+    if not core:
+        return 0
+    if (
+        ("_" + core).isidentifier()  # "_" first: a token may start with a digit
+        and max(core) < NO_SPACE_FROM
+        and not ("\u00b7" in core or "\u0387" in core)
+    ):
+        # One run of letters, marks and digits below the scripts counted letter
+        # by letter (the middle dots are the only identifier characters there
+        # that \w does not take), quotes and dandas aside: one word, found
+        # without the Unicode pattern.
+        return 1
+    return sum(1 for _ in WORD.p.finditer(text))
+
+
+# Punctuation that clings to words (no word characters): quotes, dashes, dandas.
+EDGE_PUNCTUATION = "।॥…“”‘’„«»‹›—–‐‑،؛؟۔"
 
 
 class _WordCache(dict[bytes, int]):
