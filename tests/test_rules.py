@@ -25,6 +25,17 @@ def kinds_only(text: str) -> list[str]:
 # --- sentence ends come from Unicode, not a list of Latin marks ---------------
 
 
+def test_real_file_marks_neither_end_nor_split() -> None:
+    # A right-to-left mark after the full stop still ends the sentence; a soft
+    # hyphen and a tatweel stay inside their words.
+    assert ends_sentence("انتهى الاجتماع.\u200f")
+    assert ends_sentence("הישיבה הסתיימה.\u200e\u202c")
+    assert count_words("co\u00adoperate and re\u00adbuild") == 3
+    assert count_words("كـتـاب جميل") == 2
+    text = f"Title\n\nانتهى الاجتماع مساء أمس بعد نقاش طويل بين الأعضاء.\u200f\n\n{LONG_EN}"
+    assert kinds(text)[1] == ("paragraph", "sentence")
+
+
 def test_sentence_ends_in_many_scripts() -> None:
     for text in [
         "Done.",

@@ -134,13 +134,17 @@ NO_SPACE_CHAR = Lazy(rf"[{_no_space}\u3000-\u303f\uff00-\uffef]")
 # A word: one letter of a character-counted script, or a run of word characters
 # of any other script (Unicode's \w keeps vowel signs, viramas, ZWJ and ZWNJ
 # inside the word: हिन्दी is one word).
-WORD = Lazy(rf"[[{_counted}]&&\p{{L}}]|[\w--[{_counted}]]+", regex.V1)
+# A soft hyphen inside a word does not split it ("co\u00adoperate" is one word).
+WORD = Lazy(rf"[[{_counted}]&&\p{{L}}]|[\w--[{_counted}]][[\w\u00ad]--[{_counted}]]*", regex.V1)
 _script_cache: dict[str, str] = {}
 
 
 _SENTENCE_END_CHAR = Lazy(r"\p{Sentence_Terminal}")
 _script_patterns: dict[str, regex.Pattern[str]] = {}
-_TRAILING = CLOSERS + " \t\n\u00a0\u3000"
+# What may follow the last mark of a line: closing quotes, spaces, and the
+# invisible marks of bidirectional text (LRM, RLM, embeddings, isolates).
+_BIDI_MARKS = "\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+_TRAILING = CLOSERS + " \t\n\u00a0\u3000\u200b\ufeff" + _BIDI_MARKS
 
 
 class _CharClass(dict[str, bool]):
