@@ -128,8 +128,18 @@ def test_list_items_quotes_and_bylines_are_not_headings() -> None:
         '"A quoted line"',
         "By John Smith",
         "(an aside)",
+        '<ol start="17">',
     ]:
         assert kinds_only(f"Title\n\n{LONG_EN}\n\n{line}\n\n{LONG_EN}")[2] == "paragraph", line
+
+
+def test_a_line_in_lower_case_is_no_heading_where_the_article_capitalises() -> None:
+    body = "Компанія випустила нову версію сервера баз даних на початку року."
+    text = f"Історія\n\n{body}\n\nнові можливості\n\nОпис продуктів\n\n{body}"
+    assert kinds_only(text)[2:4] == ["paragraph", "heading"]
+    # Georgian running text is lower case (its capitals are for titles in caps)
+    body_ka = "დღეს თბილისში ახალი პარკი გაიხსნა. პარკი ქალაქის ცენტრში მდებარეობს."
+    assert kinds_only(f"სათაური\n\n{body_ka}\n\nპარკის ისტორია\n\n{body_ka}")[2] == "heading"
 
 
 def test_a_line_that_continues_the_sentence_is_not_a_heading() -> None:

@@ -271,7 +271,19 @@ class Doc:
 
     def headingish(self, i: int) -> bool:
         f = self.feats[i]
-        return self.short(i) and not f.sentence and not f.clause and not f.inner_sentence
+        return (
+            self.short(i)
+            and not f.sentence
+            and not f.clause
+            and not f.inner_sentence
+            and not self.starts_lower(i)
+        )
+
+    def starts_lower(self, i: int) -> bool:
+        """Whether block `i` starts in lower case in a script this article
+        capitalises: a fragment of a sentence, never a heading."""
+        text = self.feats[i].text
+        return text[:1].islower() and script_of(text[0]) in self.capitalised_scripts
 
 
 Rule = Callable[[Doc, int], Kind | None]
@@ -455,9 +467,12 @@ def _lettered(text: str) -> bool:
 
 
 def quoted_line(doc: Doc, i: int) -> Kind | None:
-    """A line wholly in quotes or brackets is a quotation or an aside, never
-    a heading."""
+    """A line wholly in quotes or brackets is a quotation or an aside, and a
+    line that is one markup tag (`<ol start="17">`, left by a converter) is
+    residue: never a heading."""
     t = doc.feats[i].text
+    if t[0] == "<" and t[-1] == ">" and "<" not in t[1:] and ">" not in t[:-1]:
+        return "paragraph"
     if len(t) > 2 and t[0] in OPENING_QUOTES:
         core = t.rstrip(_END_MARKS)
         inner = core[1:-1]
