@@ -48,6 +48,8 @@ class Block(NamedTuple):
         return self.lines[-1].text
 
     def text(self) -> str:
+        if len(self.lines) == 1:
+            return self.lines[0].text
         lines = [ln.text for ln in self.lines]
         return "\n".join(lines) if keeps_lines(lines) else join_lines(lines)
 
@@ -162,17 +164,25 @@ def split_blocks(text: str) -> list[Block]:
     """The blocks of `text`, in order; a block is one or more non-blank lines
     (see `relayout` for lines that are blocks of their own)."""
     blocks: list[Block] = []
+    append = blocks.append
     pos = 0
-    for sep in _BLANK_LINES.p.finditer(text):
-        if sep.start() > pos:
-            lines = _lines(text, pos, sep.start())
-            if len(lines) == 1:
-                blocks.append(Block(lines))
-            elif lines:
-                blocks.extend(relayout(Block(lines)))
-        pos = sep.end()
-    if pos < len(text):
-        lines = _lines(text, pos, len(text))
-        if lines:
-            blocks.extend(relayout(Block(lines)))
+    ends = [m.span() for m in _BLANK_LINES.p.finditer(text)]
+    ends.append((len(text), len(text)))
+    for start, end in ends:
+        if start > pos:
+            segment = text[pos:start]
+            if "\n" not in segment:  # most blocks are one line: no calls but these
+                stripped = segment.strip()
+                if stripped and (stripped.isprintable() or _VISIBLE.p.search(stripped)):
+                    at = pos + segment.find(stripped[0])
+                    line = _new_tuple(Line, (stripped, at, at + len(stripped)))
+                    append(_new_tuple(Block, ((line,),)))
+            else:
+                lines = _lines(text, pos, start)
+                if lines:
+                    blocks.extend(relayout(Block(lines)))
+        pos = end
     return blocks
+
+
+_new_tuple = tuple.__new__  # builds a NamedTuple without its Python-level __new__

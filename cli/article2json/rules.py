@@ -113,8 +113,8 @@ class Features:
     class: dataclasses cost a one-liner a millisecond each at import)."""
 
     __slots__ = (
-        "_cue", "_inner", "_series", "block", "clause", "no_space", "one_line", "sentence",
-        "text", "words",
+        "_cue", "_inner", "_lower", "_series", "block", "chars", "clause", "no_space",
+        "one_line", "sentence", "short_enough", "text", "words",
     )  # fmt: skip
 
     def __init__(self, block: Block) -> None:
@@ -122,22 +122,28 @@ class Features:
         self.one_line = len(lines) == 1
         text = self.text = lines[0].text if self.one_line else block.text()
         self.block = block
+        chars = self.chars = len(text)
         # White-space separated tokens: in scripts without spaces a whole
         # phrase is one token. Only short blocks need the exact number.
-        self.words = len(text.split()) if len(text) <= LONG_TEXT_CHARS else LONG_TEXT_WORDS
+        self.words = len(text.split()) if chars <= LONG_TEXT_CHARS else LONG_TEXT_WORDS
+        # Short enough to be boilerplate (no longer block is).
+        self.short_enough = self.words <= bp.MAX_WORDS and chars <= LONG_TEXT_CHARS
         # Ends a sentence; ends with a colon, comma, semicolon or dash.
         self.sentence, self.clause = sentence_and_clause(text)
         # Written in a script without spaces: limits are in characters.
         self.no_space = bool(text) and is_no_space(text[0])
         self._inner: bool | None = None
         self._cue: bool | None = None
+        self._lower: str | None = None
         self._series: frozenset[str] | bool | None = False  # False: not computed yet
 
     @property
     def lower(self) -> str:
         """The text in lower case, which the phrase patterns are matched against
-        (not kept: a copy of every short block would double the memory)."""
-        return self.text.lower()
+        (asked of short blocks only: keeping it costs little memory)."""
+        if self._lower is None:
+            self._lower = self.text.lower()
+        return self._lower
 
     @property
     def series_keys(self) -> frozenset[str] | None:
@@ -167,22 +173,19 @@ class Features:
             self._inner = _INNER_SENTENCE_END.p.search(self.text, 0, TITLE_MAX_CHARS) is not None
         return self._inner
 
-    @property
-    def chars(self) -> int:
-        return len(self.text)
-
 
 class Doc:
     """The blocks of one article and what the rules learn about them as a whole."""
 
     def __init__(self, feats: list[Features]) -> None:
         self.feats = feats
+        self.n = len(feats)  # the number of blocks (doc.n, without a call)
         self.kinds_so_far: dict[int, Kind] = {}
         self.rules_so_far: dict[int, str] = {}  # the rule that decided each block so far
         self.boilerplate: dict[int, bool] = {}  # memo of _is_boilerplate
 
     def __len__(self) -> int:
-        return len(self.feats)
+        return self.n
 
     @cached_property
     def shared_words(self) -> frozenset[str]:
@@ -222,9 +225,9 @@ class Doc:
     def body_follows(self, i: int) -> bool:
         """Whether block `i` is followed by article text a heading could introduce."""
         j = i + 1
-        while j < len(self.feats) and _is_boilerplate(self, j):
+        while j < self.n and _is_boilerplate(self, j):
             j += 1
-        if j >= len(self.feats):
+        if j >= self.n:
             return False
         nxt, cur = self.feats[j], self.feats[i]
         if self.in_series(j):
@@ -258,16 +261,16 @@ class Doc:
         ]
         if len(numbered) < SERIES_MIN:
             return None
-        others = sum(1 for i in range(1, len(self)) if self.headingish(i)) - len(numbered)
+        others = sum(1 for i in range(1, self.n) if self.headingish(i)) - len(numbered)
         return numbered[0] if len(numbered) >= 3 * others else None
 
     def text_follows(self, i: int) -> bool:
         """Whether block `i` is followed by a block that is not a heading of
         the same series."""
         j = i + 1
-        while j < len(self.feats) and _is_boilerplate(self, j):
+        while j < self.n and _is_boilerplate(self, j):
             j += 1
-        return j < len(self.feats) and not _NUMBERED.p.match(self.feats[j].text)
+        return j < self.n and not _NUMBERED.p.match(self.feats[j].text)
 
     def headingish(self, i: int) -> bool:
         f = self.feats[i]
@@ -302,11 +305,14 @@ def _may_be_boilerplate(doc: Doc, i: int) -> bool:
     """Whether any boilerplate rule could answer for block `i` (their limits,
     checked up front: most blocks are article text and skip them all)."""
     f = doc.feats[i]
-    if not _short_enough(f):
+    if not f.short_enough:
         return False
-    if f.words <= bp.SHORT_WORDS or i < 2 or i >= len(doc) - bp.TAIL_BLOCKS:
-        return True
-    return bp.opener_end(f.lower) is not None  # in mid-article, only "Also read: ..."
+    tail = i >= doc.n - bp.TAIL_BLOCKS
+    if i == doc.n - 1 or (tail and f.text[:1] in "(["):
+        return True  # an author's tag-line, a bracketed promo
+    if (f.words <= bp.SHORT_WORDS or i < 2 or tail) and f.cue:
+        return True  # a phrase, a network, a link: the cue rules
+    return bp.opener_end(f.lower) is not None  # "Also read: ..."
 
 
 # --- running text ------------------------------------------------------------
@@ -321,7 +327,7 @@ def running_text(doc: Doc, i: int) -> Kind | None:
         return None
     if f.chars > LONG_TEXT_CHARS:
         return "paragraph"
-    if f.words <= bp.SHORT_WORDS or i < 2 or i >= len(doc) - bp.TAIL_BLOCKS:
+    if f.words <= bp.SHORT_WORDS or i < 2 or i >= doc.n - bp.TAIL_BLOCKS:
         return None
     if f.text.startswith("#") or not f.one_line or bp.opener_end(f.lower) is not None:
         return None
@@ -345,7 +351,7 @@ def first_line_title(doc: Doc, i: int) -> Kind | None:
     f = doc.feats[0]
     if not f.one_line or f.chars > TITLE_MAX_CHARS or is_list_item(f.text):
         return None
-    if f.sentence and (f.words > 25 or f.inner_sentence) and len(doc) > 1:
+    if f.sentence and (f.words > 25 or f.inner_sentence) and doc.n > 1:
         return None  # a lead paragraph: the article has no title
     return "title"
 
@@ -353,29 +359,25 @@ def first_line_title(doc: Doc, i: int) -> Kind | None:
 # --- boilerplate ---------------------------------------------------------------
 
 
-def _short_enough(f: Features) -> bool:
-    return f.words <= bp.MAX_WORDS and f.chars <= LONG_TEXT_CHARS
-
-
 def _cue_candidate(doc: Doc, i: int) -> bool:
     """Whether to look for boilerplate phrases in block `i`: promotions and
     calls to action are short lines or stand at either end of the article.
     (Looking in every paragraph would cost more than the rest of the parse.)"""
     f = doc.feats[i]
-    if not _short_enough(f):
+    if not f.short_enough:
         return False
-    near_edge = f.words <= bp.SHORT_WORDS or i < 2 or i >= len(doc) - bp.TAIL_BLOCKS
+    near_edge = f.words <= bp.SHORT_WORDS or i < 2 or i >= doc.n - bp.TAIL_BLOCKS
     return near_edge and f.cue
 
 
 def bracketed_tail(doc: Doc, i: int) -> Kind | None:
     """A block wholly in brackets after the last article paragraph."""
     f = doc.feats[i]
-    if i == 0 or len(doc) - i > bp.TAIL_BLOCKS or not _short_enough(f):
+    if i == 0 or doc.n - i > bp.TAIL_BLOCKS or not f.short_enough:
         return None
     if f.text[0] not in "([" or not bp.BRACKETED.p.match(f.text):
         return None
-    after = range(i + 1, len(doc))
+    after = range(i + 1, doc.n)
     if all(bracketed_tail(doc, j) or _is_boilerplate(doc, j) for j in after):
         return "boilerplate"
     return None
@@ -383,7 +385,7 @@ def bracketed_tail(doc: Doc, i: int) -> Kind | None:
 
 def also_read(doc: Doc, i: int) -> Kind | None:
     f = doc.feats[i]
-    end = bp.opener_end(f.lower) if _short_enough(f) else None
+    end = bp.opener_end(f.lower) if f.short_enough else None
     if end is not None and _WORD.p.search(f.lower, end):
         return "boilerplate"  # "Also read: <headline>"; a bare "Further reading" is a heading
     return None
@@ -420,7 +422,7 @@ def link_or_handle(doc: Doc, i: int) -> Kind | None:
 def author_tagline(doc: Doc, i: int) -> Kind | None:
     """ "<Name> is a regular commentator on ...", closing the article."""
     f = doc.feats[i]
-    if i == len(doc) - 1 and i > 1 and f.words <= 40 and bp.TAGLINE.p.match(f.text):
+    if i == doc.n - 1 and i > 1 and f.words <= 40 and bp.TAGLINE.p.match(f.text):
         return "boilerplate"
     return None
 
@@ -454,7 +456,7 @@ def list_item(doc: Doc, i: int) -> Kind | None:
     if not is_list_item(text):
         return None
     if _lettered(text) and not any(
-        0 <= j < len(doc) and is_list_item(doc.feats[j].text) for j in (i - 1, i + 1)
+        0 <= j < doc.n and is_list_item(doc.feats[j].text) for j in (i - 1, i + 1)
     ):
         return None
     return "paragraph"
@@ -519,7 +521,7 @@ def continuation(doc: Doc, i: int) -> Kind | None:
         seps = {m.group() for m in _SEPARATOR.p.finditer(doc.feats[i - 1].text)}
         if seps & {m.group() for m in _SEPARATOR.p.finditer(doc.feats[i].text)}:
             return "paragraph"  # "Drama - X" after "Animation - Y": a list
-    if i + 1 < len(doc):
+    if i + 1 < doc.n:
         here, nxt = doc.feats[i].text, doc.feats[i + 1].text
         if (
             nxt[:1].islower()
@@ -573,9 +575,7 @@ def repeated_pattern(doc: Doc, i: int) -> Kind | None:
     keys = f.series_keys
     if not keys or not (keys & doc.shared_words):
         return None
-    if f.text.endswith((":", "：")) and (
-        f.words > 3 or (i + 1 < len(doc) and doc.headingish(i + 1))
-    ):
+    if f.text.endswith((":", "：")) and (f.words > 3 or (i + 1 < doc.n and doc.headingish(i + 1))):
         return None  # a colon announces text: "Features of X:" above a heading is not one
     return "heading" if doc.text_follows(i) else None
 
@@ -618,7 +618,7 @@ def outside_series(doc: Doc, i: int) -> Kind | None:
 def closing_list(doc: Doc, i: int) -> Kind | None:
     """The first of the short lines that close an article, after its last
     paragraph: a "See also" or "Further reading" above a few link labels."""
-    n = len(doc)
+    n = doc.n
     if i < 2 or not (CLOSING_LIST_MIN <= n - i <= CLOSING_LIST_MAX):
         return None
     if doc.headingish(i - 1) or not doc.feats[i - 1].sentence:
@@ -681,6 +681,7 @@ LEAD_RULES: Sequence[tuple[str, Rule]] = (
     ("markdown-title", markdown_title),
     ("first-line-title", first_line_title),
 )
+BODY_LEAD_RULES = LEAD_RULES[:1]  # the title rules answer for the first block only
 RULES: Sequence[tuple[str, Rule]] = (*LEAD_RULES, *BOILERPLATE_RULES, *HEADING_RULES)
 
 
@@ -709,9 +710,9 @@ def stacked_heading(doc: Doc, i: int, kinds: list[tuple[Kind, str]]) -> bool:
     if kinds[i] != ("paragraph", "default") or not doc.headingish(i):
         return False
     j = i + 1
-    while j < len(doc) and kinds[j][0] == "boilerplate":
+    while j < doc.n and kinds[j][0] == "boilerplate":
         j += 1
-    if j >= len(doc) or kinds[j][0] != "heading":
+    if j >= doc.n or kinds[j][0] != "heading":
         return False
     prev = doc.feats[i - 1] if i > 0 else None
     if prev is not None and prev.clause and compact(prev):
@@ -739,7 +740,7 @@ def classify(blocks: Sequence[Block]) -> list[tuple[Kind, str]]:
     out: list[tuple[Kind, str]] = []
     kinds, names = doc.kinds_so_far, doc.rules_so_far
     for i, f in enumerate(doc.feats):
-        found = _first_answer(doc, i, LEAD_RULES)
+        found = _first_answer(doc, i, LEAD_RULES if i == 0 else BODY_LEAD_RULES)
         if found is None and _may_be_boilerplate(doc, i):
             found = _first_answer(doc, i, BOILERPLATE_RULES)
         if found is None and _no_heading_possible(f, i):
@@ -748,7 +749,7 @@ def classify(blocks: Sequence[Block]) -> list[tuple[Kind, str]]:
             found = _first_answer(doc, i, HEADING_RULES) or ("paragraph", "default")
         out.append(found)
         kinds[i], names[i] = found
-    for i in range(len(doc) - 2, -1, -1):
+    for i in range(doc.n - 2, -1, -1):
         if stacked_heading(doc, i, out):
             out[i] = ("heading", "stacked-heading")
     return out
