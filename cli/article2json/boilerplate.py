@@ -211,6 +211,15 @@ def opener_end(low: str) -> int | None:
     return None
 
 
+def has_opener(text: str) -> bool:
+    """Whether `text` starts with an "also read"-style opener (only its start
+    is lower-cased: most blocks asked are long paragraphs)."""
+    return opener_end(text[:OPENER_PREFIX].lower()) is not None
+
+
+OPENER_PREFIX = 120  # longer than any opener with what may stand before it
+
+
 def has_promo_phrase(low: str) -> bool:
     return any(map(low.__contains__, PROMO_PHRASES))
 

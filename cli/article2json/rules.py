@@ -113,7 +113,7 @@ class Features:
     class: dataclasses cost a one-liner a millisecond each at import)."""
 
     __slots__ = (
-        "_cue", "_inner", "_lower", "_series", "block", "chars", "clause", "no_space",
+        "_cue", "_inner", "_series", "block", "chars", "clause", "no_space",
         "one_line", "sentence", "short_enough", "text", "words",
     )  # fmt: skip
 
@@ -134,16 +134,13 @@ class Features:
         self.no_space = bool(text) and is_no_space(text[0])
         self._inner: bool | None = None
         self._cue: bool | None = None
-        self._lower: str | None = None
         self._series: frozenset[str] | bool | None = False  # False: not computed yet
 
     @property
     def lower(self) -> str:
         """The text in lower case, which the phrase patterns are matched against
-        (asked of short blocks only: keeping it costs little memory)."""
-        if self._lower is None:
-            self._lower = self.text.lower()
-        return self._lower
+        (not kept: a copy of every short block would double the memory)."""
+        return self.text.lower()
 
     @property
     def series_keys(self) -> frozenset[str] | None:
@@ -312,7 +309,7 @@ def _may_be_boilerplate(doc: Doc, i: int) -> bool:
         return True  # an author's tag-line, a bracketed promo
     if (f.words <= bp.SHORT_WORDS or i < 2 or tail) and f.cue:
         return True  # a phrase, a network, a link: the cue rules
-    return bp.opener_end(f.lower) is not None  # "Also read: ..."
+    return bp.has_opener(f.text)  # "Also read: ..."
 
 
 # --- running text ------------------------------------------------------------
@@ -329,7 +326,7 @@ def running_text(doc: Doc, i: int) -> Kind | None:
         return "paragraph"
     if f.words <= bp.SHORT_WORDS or i < 2 or i >= doc.n - bp.TAIL_BLOCKS:
         return None
-    if f.text.startswith("#") or not f.one_line or bp.opener_end(f.lower) is not None:
+    if f.text.startswith("#") or not f.one_line or bp.has_opener(f.text):
         return None
     return "paragraph"
 
@@ -385,8 +382,11 @@ def bracketed_tail(doc: Doc, i: int) -> Kind | None:
 
 def also_read(doc: Doc, i: int) -> Kind | None:
     f = doc.feats[i]
-    end = bp.opener_end(f.lower) if f.short_enough else None
-    if end is not None and _WORD.p.search(f.lower, end):
+    if not (f.short_enough and bp.has_opener(f.text)):
+        return None
+    low = f.lower
+    end = bp.opener_end(low)
+    if end is not None and _WORD.p.search(low, end):
         return "boilerplate"  # "Also read: <headline>"; a bare "Further reading" is a heading
     return None
 
