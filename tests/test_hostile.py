@@ -224,24 +224,19 @@ def test_write_atomic_on_a_full_disk_leaves_nothing(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """ENOSPC in the middle of a write, injected: no partial output, no temporary file."""
-    real_fdopen = os.fdopen
+    real_write = os.write
+    calls = []
 
-    class Full:
-        def __init__(self, f: object) -> None:
-            self.f = f
+    def full(fd: int, data: bytes | memoryview) -> int:
+        calls.append(len(data))
+        if len(calls) == 1:
+            return real_write(fd, bytes(data[:1]))  # a first part goes to disk
+        raise OSError(28, "No space left on device")
 
-        def __enter__(self) -> Full:
-            return self
-
-        def __exit__(self, *exc: object) -> None:
-            self.f.close()  # type: ignore[attr-defined]
-
-        def write(self, data: bytes) -> int:
-            raise OSError(28, "No space left on device")
-
-    monkeypatch.setattr(os, "fdopen", lambda fd, mode: Full(real_fdopen(fd, mode)))
+    monkeypatch.setattr(os, "write", full)
     with pytest.raises(ConvertError, match="No space left on device"):
         write_atomic(str(tmp_path / "a.json"), b"{}")
+    assert calls == [2, 1]  # the rest was tried after the partial write
     assert list(tmp_path.iterdir()) == []
 
 

@@ -70,8 +70,7 @@ def read_input(path: str, max_bytes: int | None = None) -> bytes:
                 else sys.stdin.buffer.read(max_bytes + 1)
             )
         else:
-            with open(path, "rb") as f:
-                data = f.read() if max_bytes is None else f.read(max_bytes + 1)
+            data = _read_file(path, max_bytes)
     except FileNotFoundError:
         raise ConvertError(
             "dangling symbolic link" if os.path.islink(path) else "no such file"
@@ -86,6 +85,27 @@ def read_input(path: str, max_bytes: int | None = None) -> bytes:
     if max_bytes is not None and len(data) > max_bytes:
         raise ConvertError(f"larger than --max-bytes ({max_bytes} bytes)")
     return data
+
+
+def _read_file(path: str, max_bytes: int | None) -> bytes:
+    """The file's bytes (at most max_bytes + 1), read with plain system calls:
+    a buffered file object would also ask whether it is a terminal and seek."""
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        size = os.fstat(fd).st_size
+        limit = None if max_bytes is None else max_bytes + 1
+        parts = []
+        total = 0
+        while limit is None or total < limit:
+            want = max(size + 1 - total, 1 << 16)  # one read for a file that does not grow
+            chunk = os.read(fd, want if limit is None else min(want, limit - total))
+            if not chunk:
+                break
+            parts.append(chunk)
+            total += len(chunk)
+        return b"".join(parts)
+    finally:
+        os.close(fd)
 
 
 def convert_one(item: Input, opts: Options) -> Result:

@@ -102,8 +102,12 @@ def write_atomic(path: str, data: bytes) -> None:
                 break
             except FileExistsError:  # left by an earlier process with our pid
                 continue
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
+        try:
+            view = memoryview(data)
+            while view:
+                view = view[os.write(fd, view) :]
+        finally:
+            os.close(fd)
         os.replace(tmp, path)
     except BaseException as e:
         if tmp is not None:
@@ -116,8 +120,15 @@ def write_atomic(path: str, data: bytes) -> None:
 
 def _owner() -> str:
     """Who writes a temporary file: host and process, so that one left by a
-    killed process can be told from one still being written."""
-    return f"{_host()}.{os.getpid()}"
+    killed process can be told from one still being written (remembered per
+    process: a worker forked from the first writer has a pid of its own)."""
+    pid = os.getpid()
+    if _owner_of[0] != pid:
+        _owner_of[:] = [pid, f"{_host()}.{pid}"]
+    return str(_owner_of[1])
+
+
+_owner_of: list[object] = [0, ""]
 
 
 def _host() -> str:
