@@ -142,6 +142,29 @@ def test_a_line_in_lower_case_is_no_heading_where_the_article_capitalises() -> N
     assert kinds_only(f"სათაური\n\n{body_ka}\n\nპარკის ისტორია\n\n{body_ka}")[2] == "heading"
 
 
+def test_where_paragraphs_end_without_a_mark_only_a_compact_line_is_a_heading() -> None:
+    # Thai ends no sentence with a mark: a 64-letter line between paragraphs
+    # is a paragraph, a 15-letter one a heading.
+    long_th = (
+        "รถไฟฟ้าสายนี้มีทั้งหมดสามสิบสถานี เชื่อมต่อกับรถไฟฟ้าสายอื่นอีกสามสาย"
+        " ผู้โดยสารสามารถเปลี่ยนสายได้ที่สถานีร่วมโดยไม่ต้องออกจากระบบ"
+        " ซึ่งจะทำให้การเดินทางสะดวกขึ้นมาก"
+    )
+    said = "ผู้ว่าราชการกรุงเทพมหานครกล่าวว่าโครงการนี้จะช่วยลดปัญหาการจราจร"
+    text = f"รถไฟฟ้าสายใหม่\n\n{long_th}\n\n{said}\n\n{long_th}\n\nเส้นทางและสถานี\n\n{long_th}"
+    assert kinds_only(text) == [
+        "title",
+        "paragraph",
+        "paragraph",
+        "paragraph",
+        "heading",
+        "paragraph",
+    ]
+    # the same line in an article that marks its sentences is a heading
+    marked = text.replace("ระบบ", "ระบบ.").replace("มาก", "มาก.")
+    assert kinds_only(marked)[2] == "heading"
+
+
 def test_a_line_that_continues_the_sentence_is_not_a_heading() -> None:
     text = "Title\n\nConsidering all this,\n\nTHE GENERAL ASSEMBLY\n\nproclaims this declaration."
     assert kinds_only(text)[2] == "paragraph"

@@ -47,6 +47,11 @@ CLOSING_LIST_MAX = 8
 STACKED_MAX_WORDS = 6
 STACKED_MAX_CHARS = 50
 STACKED_MAX_CHARS_NO_SPACE = 12
+# An article whose long blocks end with a sentence mark less often than this
+# does not mark its sentences; there, a heading is at most this long.
+UNMARKED_SHARE = 0.4
+UNMARKED_MAX_WORDS = 8
+UNMARKED_MAX_CHARS_NO_SPACE = 30
 # The fewest numbered lines that make a series of headings.
 SERIES_MIN = 5
 # A line with this many commas is an enumeration: text, not a heading.
@@ -205,6 +210,15 @@ class Doc:
             and f.one_line
             and f.words <= COLON_MAX_WORDS
         )
+
+    @cached_property
+    def marks_sentences(self) -> bool:
+        """Whether this article ends its paragraphs with a mark: false when
+        most of its long blocks end without one (Thai, for one, has none)."""
+        long = [f for f in self.feats if f.chars > HEADING_MAX_CHARS]
+        if len(long) < 2:
+            return True
+        return sum(f.sentence for f in long) >= UNMARKED_SHARE * len(long)
 
     @cached_property
     def capitalised_scripts(self) -> frozenset[str]:
@@ -631,10 +645,22 @@ def closing_list(doc: Doc, i: int) -> Kind | None:
 
 
 def short_line(doc: Doc, i: int) -> Kind | None:
-    """A short line that does not end a sentence, introducing body text."""
-    if doc.headingish(i) and doc.body_follows(i):
+    """A short line that does not end a sentence, introducing body text. In
+    an article whose paragraphs do not end with a mark (Thai writes none),
+    a missing mark says little: only a compact line is a heading there."""
+    if (
+        doc.headingish(i)
+        and doc.body_follows(i)
+        and (doc.marks_sentences or _unmarked_heading(doc.feats[i]))
+    ):
         return "heading"
     return None
+
+
+def _unmarked_heading(f: Features) -> bool:
+    if f.no_space:
+        return f.chars <= UNMARKED_MAX_CHARS_NO_SPACE
+    return f.words <= UNMARKED_MAX_WORDS
 
 
 def colon_or_question(doc: Doc, i: int) -> Kind | None:
