@@ -200,17 +200,24 @@ def _token_words(token: bytes) -> int:
     core = text.strip(EDGE_PUNCTUATION)
     if not core:
         return 0
-    if (
-        ("_" + core).isidentifier()  # "_" first: a token may start with a digit
-        and max(core) < NO_SPACE_FROM
-        and not ("\u00b7" in core or "\u0387" in core)
-    ):
-        # One run of letters, marks and digits below the scripts counted letter
-        # by letter (the middle dots are the only identifier characters there
-        # that \w does not take), quotes and dandas aside: one word, found
-        # without the Unicode pattern.
-        return 1
+    # One run of letters, marks and digits, none of a script counted letter
+    # by letter, quotes and dandas aside, is one word: found without the
+    # Unicode pattern ("_" first: a token may start with a digit).
+    if ("_" + core).isidentifier():
+        if max(core) < NO_SPACE_FROM:
+            if not ("\u00b7" in core or "\u0387" in core):
+                return 1
+        elif _IDENTIFIER_NOT_WORD.isdisjoint(core) and not any(map(_is_counted.__getitem__, core)):
+            return 1
     return sum(1 for _ in WORD.p.finditer(text))
+
+
+# The identifier characters that \w does not take (middle dots, Ethiopic and
+# Tai Lue digits, a few symbols): str.isidentifier and WORD differ only there.
+_IDENTIFIER_NOT_WORD = frozenset(
+    "\u00b7\u0387\u1369\u136a\u136b\u136c\u136d\u136e\u136f\u1370\u1371\u19da\u2118\u212e\u309b\u309c"
+)
+_is_counted = _CharClass(Lazy(rf"[{_counted}]"))  # a character of a counted script
 
 
 # Punctuation that clings to words (no word characters): quotes, dashes, dandas.
