@@ -216,11 +216,12 @@ def test_usage_errors(tmp_path: Path) -> None:
 
 def test_head_closes_a_parallel_batch_quietly(tmp_path: Path) -> None:
     make_tree(tmp_path, 200)
-    cmd = f"'{command_path()}' -r '{tmp_path}' -j 2 | head -3"
+    cmd = f"'{command_path()}' -r '{tmp_path}' -j 2 | head -3; echo \" $PIPESTATUS\" >&2"
     r = subprocess.run(["bash", "-c", cmd], capture_output=True, timeout=60)
     assert len(r.stdout.splitlines()) == 3
     assert b"Traceback" not in r.stderr
     assert b"Error" not in r.stderr
+    assert r.stderr.endswith(b" 141\n")  # the exit status of a closed standard output
 
 
 @pytest.mark.parametrize("sig", [signal.SIGINT, signal.SIGTERM])

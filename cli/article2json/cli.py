@@ -317,6 +317,8 @@ def command(
             from .output import remove_stale_temps
 
             remove_stale_temps(output_dir)  # left by workers that were killed
+    except BrokenPipeError:
+        _broken_pipe()  # here, before click turns it into exit status 1
     finally:
         if failures:
             failures.close()
