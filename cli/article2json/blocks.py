@@ -11,7 +11,7 @@ from itertools import pairwise
 from typing import NamedTuple
 
 from .patterns import Lazy
-from .scripts import ends_clause, ends_sentence, is_no_space
+from .scripts import ends_sentence, is_no_space, sentence_and_clause
 
 # A bullet ("-", "•"...) or a number or letter mark ("1.", "a)", "(3)").
 _BULLET = Lazy(r"^(?:[-*+•●○◦▪▫■□‣⁃–—·∙~]|\(?(?:\p{Nd}{1,3}|\w)\s?[.)]\s*\w)")
@@ -20,6 +20,9 @@ _BULLET_CHARS = "-*+•●○◦▪▫■□‣⁃–—·∙~("
 # One or more blank lines, with the line breaks around them.
 _BLANK_LINES = Lazy(r"\n[\s\p{Cf}]*\n")
 _VISIBLE = Lazy(r"[^\s\p{Cf}]")
+
+
+_new_tuple = tuple.__new__  # builds a NamedTuple without its Python-level __new__
 
 
 class Line(NamedTuple):
@@ -52,9 +55,6 @@ class Block(NamedTuple):
             return self.lines[0].text
         lines = [ln.text for ln in self.lines]
         return "\n".join(lines) if keeps_lines(lines) else join_lines(lines)
-
-    def split(self, at: int) -> tuple[Block, Block]:
-        return Block(self.lines[:at]), Block(self.lines[at:])
 
 
 def keeps_lines(lines: list[str]) -> bool:
@@ -89,13 +89,9 @@ def is_list_item(text: str) -> bool:
     return _BULLET.p.match(text) is not None
 
 
-def _lines(text: str, start: int, end: int) -> tuple[Line, ...]:
-    segment = text[start:end]
-    if "\n" not in segment:  # most blocks are one line
-        line = _line(segment, start)
-        return (line,) if line else ()
+def _lines(segment: str, pos: int) -> tuple[Line, ...]:
+    """The visible lines of a block of several lines starting at offset `pos`."""
     out = []
-    pos = start
     for raw in segment.split("\n"):
         line = _line(raw, pos)
         if line:
@@ -111,7 +107,7 @@ def _line(raw: str, pos: int) -> Line | None:
         return None
     # Only white space precedes the first visible character.
     s = pos + raw.find(stripped[0])
-    return Line(stripped, s, s + len(stripped))
+    return _new_tuple(Line, (stripped, s, s + len(stripped)))
 
 
 # A line this long is prose, not a list item, a table row or a heading.
@@ -144,7 +140,7 @@ def relayout(block: Block) -> list[Block]:
     if (
         len(first) <= GLUED_HEADING_MAX
         and 3 * len(first) <= max(len(ln.text) for ln in rest)
-        and not (ends_sentence(first) or ends_clause(first) or is_list_item(first))
+        and not (any(sentence_and_clause(first)) or is_list_item(first))
     ):
         return [Block(lines[:1]), *relayout(Block(rest))]
     return [block]
@@ -171,18 +167,13 @@ def split_blocks(text: str) -> list[Block]:
     for start, end in ends:
         if start > pos:
             segment = text[pos:start]
-            if "\n" not in segment:  # most blocks are one line: no calls but these
-                stripped = segment.strip()
-                if stripped and (stripped.isprintable() or _VISIBLE.p.search(stripped)):
-                    at = pos + segment.find(stripped[0])
-                    line = _new_tuple(Line, (stripped, at, at + len(stripped)))
+            if "\n" not in segment:  # most blocks are one line
+                line = _line(segment, pos)
+                if line:
                     append(_new_tuple(Block, ((line,),)))
             else:
-                lines = _lines(text, pos, start)
+                lines = _lines(segment, pos)
                 if lines:
                     blocks.extend(relayout(Block(lines)))
         pos = end
     return blocks
-
-
-_new_tuple = tuple.__new__  # builds a NamedTuple without its Python-level __new__

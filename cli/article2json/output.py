@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import functools
 import itertools
 import os
 
@@ -120,15 +121,14 @@ def write_atomic(path: str, data: bytes) -> None:
 
 def _owner() -> str:
     """Who writes a temporary file: host and process, so that one left by a
-    killed process can be told from one still being written (remembered per
-    process: a worker forked from the first writer has a pid of its own)."""
-    pid = os.getpid()
-    if _owner_of[0] != pid:
-        _owner_of[:] = [pid, f"{_host()}.{pid}"]
-    return str(_owner_of[1])
+    killed process can be told from one still being written."""
+    return _owner_of(os.getpid())
 
 
-_owner_of: list[object] = [0, ""]
+@functools.cache
+def _owner_of(pid: int) -> str:
+    """Per process, computed once (a forked worker asks with its own pid)."""
+    return f"{_host()}.{pid}"
 
 
 def _host() -> str:

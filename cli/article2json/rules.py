@@ -318,12 +318,17 @@ def _may_be_boilerplate(doc: Doc, i: int) -> bool:
     f = doc.feats[i]
     if not f.short_enough:
         return False
-    tail = i >= doc.n - bp.TAIL_BLOCKS
-    if i == doc.n - 1 or (tail and f.text[:1] in "(["):
+    if i == doc.n - 1 or (i >= doc.n - bp.TAIL_BLOCKS and f.text[:1] in "(["):
         return True  # an author's tag-line, a bracketed promo
-    if (f.words <= bp.SHORT_WORDS or i < 2 or tail) and f.cue:
+    if _cue_candidate(doc, i):
         return True  # a phrase, a network, a link: the cue rules
     return bp.has_opener(f.text)  # "Also read: ..."
+
+
+def _cue_zone(doc: Doc, i: int) -> bool:
+    """Where promotions and calls to action stand: short blocks, and any
+    block at either end of the article."""
+    return doc.feats[i].words <= bp.SHORT_WORDS or i < 2 or i >= doc.n - bp.TAIL_BLOCKS
 
 
 # --- running text ------------------------------------------------------------
@@ -338,7 +343,7 @@ def running_text(doc: Doc, i: int) -> Kind | None:
         return None
     if f.chars > LONG_TEXT_CHARS:
         return "paragraph"
-    if f.words <= bp.SHORT_WORDS or i < 2 or i >= doc.n - bp.TAIL_BLOCKS:
+    if _cue_zone(doc, i):
         return None
     if f.text.startswith("#") or not f.one_line or bp.has_opener(f.text):
         return None
@@ -375,10 +380,7 @@ def _cue_candidate(doc: Doc, i: int) -> bool:
     calls to action are short lines or stand at either end of the article.
     (Looking in every paragraph would cost more than the rest of the parse.)"""
     f = doc.feats[i]
-    if not f.short_enough:
-        return False
-    near_edge = f.words <= bp.SHORT_WORDS or i < 2 or i >= doc.n - bp.TAIL_BLOCKS
-    return near_edge and f.cue
+    return f.short_enough and _cue_zone(doc, i) and f.cue
 
 
 def bracketed_tail(doc: Doc, i: int) -> Kind | None:

@@ -163,26 +163,18 @@ _is_end = _CharClass(_SENTENCE_END_CHAR)  # a sentence end
 _is_no_space = _CharClass(NO_SPACE_CHAR)  # a letter of a script written without spaces
 
 
-def ends_sentence(text: str) -> bool:
-    """Whether `text` ends a sentence, closing quotes and brackets aside."""
-    core = text.rstrip(_TRAILING)
-    if not core:
-        return False
-    return _is_end[core[-1]] or core.endswith(EXTRA_SENTENCE_ENDS)
-
-
-def ends_clause(text: str) -> bool:
-    core = text.rstrip(_TRAILING)
-    return bool(core) and core[-1] in CLAUSE_ENDS
-
-
 def sentence_and_clause(text: str) -> tuple[bool, bool]:
-    """`ends_sentence(text), ends_clause(text)` at the cost of one."""
+    """Whether `text` ends a sentence, and whether it ends a clause (a colon,
+    comma, semicolon or dash), closing quotes, spaces and bidi marks aside."""
     core = text.rstrip(_TRAILING)
     if not core:
         return False, False
     last = core[-1]
     return _is_end[last] or core.endswith(EXTRA_SENTENCE_ENDS), last in CLAUSE_ENDS
+
+
+def ends_sentence(text: str) -> bool:
+    return sentence_and_clause(text)[0]
 
 
 def is_no_space(char: str) -> bool:
