@@ -6,7 +6,7 @@ from typing import Any, get_type_hints
 
 import orjson
 
-from article2json import model
+from article2json import article as model
 from article2json.schema import schema_bytes
 
 from helpers import run

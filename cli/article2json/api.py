@@ -17,7 +17,7 @@ from .blocks import split_blocks
 from .decode import Normalization, decode
 from .decode import normalize as normalize_text
 from .errors import ConvertError
-from .model import Article, Source
+from .article import Article, Source
 from .rules import classify
 
 __all__ = ["ConvertError", "parse", "to_json"]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 
 from .blocks import Block as RawBlock
-from .model import SCHEMA_VERSION, Article, Block, Kind, Section, Source, Stats
+from .article import SCHEMA_VERSION, Article, Block, Kind, Section, Source, Stats
 from .rules import heading_text
 from .scripts import count_words, dominant_script
 
