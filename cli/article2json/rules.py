@@ -16,7 +16,7 @@ import regex
 
 from . import boilerplate as bp
 from .blocks import Block, is_list_item
-from .model import Kind
+from .article import Kind
 from .patterns import Lazy
 from .scripts import (
     CLOSERS,
