@@ -1,0 +1,70 @@
+"""A heading's level (1-6) from the markup of its source lines.
+
+Kept apart from the rules: the rules decide *whether* a block is a heading,
+this only reads *how deep* the source says it is, so the assembler can call
+it on any block it has already judged a heading.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from .patterns import Lazy
+
+MAX_LEVEL = 6
+
+# CommonMark's ATX heading: up to 3 spaces, 1-6 "#", then a space, tab or the end.
+_ATX = Lazy(r"^[ ]{0,3}(#{1,6})(?:[ \t]|$)")
+# A setext underline: "=" or "-" only (trailing white space allowed).
+_SETEXT = Lazy(r"^[ ]{0,3}(=+|-+)[ \t]*$")
+# A section number in any script's digits: "2.", "2)", "2.3", "2.3.1.", "２．".
+# Groups of 1-3 digits, so that a date ("12.05.2024") is not read as depth 3;
+# one group alone needs its closing mark ("2024 budget" is no numbering). A
+# full-width mark needs no space after it (CJK text has none).
+_NUMBERED = Lazy(
+    r"^(\p{Nd}{1,3}(?:\.\p{Nd}{1,3})+)(?:[.)]?(?:\s|$)|[．）])"
+    r"|^(\p{Nd}{1,3})(?:[.)](?:\s|$)|[．）])"
+)
+
+
+def heading_level(lines: str | Sequence[str]) -> int | None:
+    """The level a heading's source lines mark, or None when they mark none.
+
+    `lines` are the raw lines of the heading block (a string is split at line
+    breaks), e.g. `[ln.text for ln in block.lines]`:
+
+    - Markdown `#` heading: the number of `#` (`"### Methods"` -> 3);
+    - setext (a text line, then a line of `=` or `-`): `=` -> 1, `-` -> 2;
+    - numbered heading: the depth of its number, in any script's digits
+      (`"2. Scope"` -> 1, `"2) Scope"` -> 1, `"2.3 Data"` -> 2,
+      `"2.3.1 Units"` -> 3, `"٣. ..."` -> 1), capped at 6;
+    - anything else: None.
+
+    Markdown markup wins over a number (`"## 2.3.1 Units"` -> 2).
+    """
+    if isinstance(lines, str):
+        lines = lines.split("\n")
+    lines = [ln for ln in lines if ln.strip()]
+    if not lines:
+        return None
+    first = lines[0]
+    if first.lstrip(" ").startswith("#"):
+        m = _ATX.p.match(first)
+        if m:
+            return len(m.group(1))
+    if len(lines) == 2 and lines[1].strip()[:1] in ("=", "-"):
+        m = _SETEXT.p.match(lines[1])
+        if m:
+            return 1 if m.group(1)[0] == "=" else 2
+    return _numbered_depth(first.strip())
+
+
+def _numbered_depth(text: str) -> int | None:
+    if not text[:1].isdecimal():  # cheap guard: no pattern for most headings
+        return None
+    m = _NUMBERED.p.match(text)
+    if m is None:
+        return None
+    if m.group(1) is not None:
+        return min(m.group(1).count(".") + 1, MAX_LEVEL)
+    return 1

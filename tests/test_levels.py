@@ -1,0 +1,78 @@
+"""Heading levels read from the source lines (levels.heading_level)."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from article2json.levels import heading_level
+
+
+@pytest.mark.parametrize(
+    ("lines", "level"),
+    [
+        ("# Title", 1),
+        ("## Methods", 2),
+        ("###### Deep", 6),
+        ("####### Seven is not a heading", None),
+        ("#hashtag", None),
+        ("##", 2),
+        ("   ### indented up to three", 3),
+        (["History", "======="], 1),
+        (["History", "-------"], 2),
+        (["History", "===  "], 1),
+        (["History", "=-="], None),
+        ("2. Scope", 1),
+        ("2) Scope", 1),
+        ("2.3 Data", 2),
+        ("2.3. Data", 2),
+        ("2.3.1 Units", 3),
+        ("1.2.3.4.5.6.7 Very deep", 6),
+        ("12.05.2024 Budget", None),
+        ("2024 budget", None),
+        ("3.14159 is pi", None),
+        ("2.", 1),
+        ("٣. الحقوق", 1),
+        ("३.२ अधिकार", 2),
+        ("২.১.৪ ইতিহাস", 3),
+        ("２．概要", 1),
+        ("## 2.3.1 Units", 2),
+        ("Article 3.", None),
+        ("第三条", None),
+        ("Plain heading", None),
+        ("", None),
+        ([], None),
+        (["", "# after a blank line"], 1),
+    ],
+)
+def test_levels(lines: str | list[str], level: int | None) -> None:
+    assert heading_level(lines) == level
+
+
+def test_string_is_split_at_line_breaks() -> None:
+    assert heading_level("History\n=======") == 1
+    assert heading_level("History\n-------") == 2
+
+
+def test_setext_needs_exactly_two_lines() -> None:
+    assert heading_level(["One", "Two", "---"]) is None
+
+
+@given(st.integers(1, 6), st.text(alphabet="abc xyz", min_size=1, max_size=20))
+def test_atx_level_is_the_number_of_hashes(n: int, text: str) -> None:
+    assert heading_level("#" * n + " " + text) == n
+
+
+@given(st.lists(st.integers(0, 999), min_size=1, max_size=8), st.sampled_from([".", ""]))
+def test_numbered_depth_is_the_number_of_groups(groups: list[int], end: str) -> None:
+    number = ".".join(map(str, groups))
+    if len(groups) == 1:
+        end = "."  # one group alone needs its closing mark
+    assert heading_level(f"{number}{end} Heading") == min(len(groups), 6)
+
+
+@given(st.text(max_size=40))
+def test_any_text_gives_a_level_in_range_or_none(text: str) -> None:
+    level = heading_level(text)
+    assert level is None or 1 <= level <= 6
