@@ -1,6 +1,6 @@
 """The public Python API: `parse` and `to_json`.
 
-Flow: bytes -> decode -> blocks -> rules -> assemble. Nothing here prints,
+Flow: bytes -> decode -> lines -> segment (blocks) -> classify (kinds) -> assemble. Nothing here prints,
 exits or touches the file system.
 """
 
@@ -13,12 +13,12 @@ from typing import Literal
 import orjson
 
 from .assemble import assemble
-from .blocks import split_blocks
+from .classify import classify
 from .decode import Normalization, decode
 from .decode import normalize as normalize_text
 from .errors import ConvertError
 from .article import Article, Source
-from .rules import classify
+from .segment import segment
 
 __all__ = ["ConvertError", "parse", "to_json"]
 
@@ -63,8 +63,8 @@ def parse(
     paused = gc.isenabled()
     gc.disable()
     try:
-        raw_blocks = split_blocks(decoded)
-        kinds = classify(raw_blocks)
+        raw_blocks = segment(decoded)
+        kinds = classify(raw_blocks, explain=explain)
         article = assemble(raw_blocks, kinds, src, with_blocks=blocks, explain=explain)
     finally:
         if paused:

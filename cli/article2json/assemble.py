@@ -6,7 +6,7 @@ from collections.abc import Iterator, Sequence
 
 from .blocks import Block as RawBlock
 from .article import SCHEMA_VERSION, Article, Block, Kind, Section, Source, Stats
-from .rules import heading_text
+from .classify import heading_text
 from .scripts import count_words, dominant_script
 
 # Script detection looks at this many characters of this many blocks.

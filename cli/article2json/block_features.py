@@ -1,0 +1,184 @@
+"""What the kind model knows about a block: its length against the
+article's, how it ends and starts in its script, marks of lists, numbers,
+quotes, brackets, links and cue phrases, its position, and its neighbours'.
+
+Each feature is a small named function or a named value; `features` gathers
+them for every block of a document. Phrase and script knowledge is data, in
+`boilerplate.py` and `scripts.py`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from . import boilerplate as bp
+from .blocks import is_list_item
+from .patterns import Lazy
+from .scripts import CLOSERS, OPENING_QUOTES, PHRASE_CLOSERS, sentence_and_clause
+
+# "1. Introduction", "2) Methods", "2.3 Results", "IV. Discussion".
+_NUMBERED_HEADING = Lazy(r"^(?:\p{Nd}{1,3}(?:\.\p{Nd}{1,3})*[.)]?|[IVXLC]{1,6}\.)\s+\w")
+# "Article 3", "Член 3.", "ماده 3:", "第三条": a word or two and a number.
+_SERIES = Lazy(
+    r"^(?:[\p{L}\p{M}]+\s+){0,2}(?:\p{Nd}+|[IVXLC]+)(?:\s+[\p{L}\p{M}]+)?[.:：]?$"
+    r"|^第[\p{N}〇一二三四五六七八九十百千]+[条章節节部編]"
+)
+# A sentence end followed by more text (a full stop alone does not count:
+# abbreviations have one).
+_INNER_END = Lazy(r"[\p{Sentence_Terminal}--[.]]\s+\w|\.\s+\p{Lu}", flags=0x100)
+_DATELINE = Lazy(r"^[\p{Lu}][\p{L}.' -]{1,30}(?:,[\p{L} .]{0,20})?\s*[:—–-]\s+\S")
+_LENGTH_BINS = (20, 40, 80, 150, 300)
+# How many blocks at each end of an article count as its edges.
+HEAD_BLOCKS = 2
+TAIL_BLOCKS = bp.TAIL_BLOCKS
+
+
+def length_bin(n: int) -> str:
+    for b in _LENGTH_BINS:
+        if n <= b:
+            return f"<={b}"
+    return f">{_LENGTH_BINS[-1]}"
+
+
+def word_count(text: str) -> int:
+    """Words as spaces show them (a script without spaces counts its
+    characters in fives, about a word's worth)."""
+    spaces = text.count(" ")
+    return spaces + 1 if spaces * 12 >= len(text) else max(1, len(text) // 5)
+
+
+def capitalised_share(text: str) -> float:
+    """The share of words that start with a capital letter."""
+    words = [w for w in text.split() if w[:1].isalpha()]
+    if not words:
+        return 0.0
+    return sum(w[0].isupper() for w in words) / len(words)
+
+
+def is_bracketed(text: str) -> bool:
+    return bp.BRACKETED.p.match(text) is not None
+
+
+def is_quoted(text: str) -> bool:
+    return text[0] in OPENING_QUOTES and text.rstrip(" .")[-1:] in CLOSERS
+
+
+def cue_features(text: str) -> list[str]:
+    """The boilerplate cues a block holds (phrases are data in `boilerplate.py`)."""
+    low = text.lower()
+    out = []
+    if bp.has_opener(text):
+        out.append("cue.opener")
+    if bp.has_cue(low):
+        if bp.has_promo_phrase(low):
+            out.append("cue.promo")
+        networks = bp.networks_named(low)
+        if networks:
+            out.append("cue.network")
+            if len(networks) > 1:
+                out.append("cue.networks")
+            if bp.has_call(low):
+                out.append("cue.call")
+        if bp.LINK.p.search(text):
+            out.append("cue.link")
+        if bp.COPYRIGHT.p.search(low):
+            out.append("cue.copyright")
+    if bp.TAGLINE.p.match(text):
+        out.append("cue.tagline")
+    return out
+
+
+class Doc:
+    """Facts about the whole article that its blocks are measured against."""
+
+    __slots__ = ("cased", "median", "n", "series", "unmarked")
+
+    def __init__(self, texts: Sequence[str]) -> None:
+        self.n = len(texts)
+        lengths = sorted(len(t) for t in texts)
+        self.median = max(1, lengths[len(lengths) // 2]) if lengths else 1
+        long = [t for t in texts if len(t) >= 80]
+        ends = sum(sentence_and_clause(t)[0] for t in long)
+        self.unmarked = bool(long) and ends < 0.4 * len(long)
+        letters = [ch for t in texts[:20] for ch in t[:40] if ch.isalpha()]
+        self.cased = sum(ch.isupper() or ch.islower() for ch in letters) > 0.5 * len(letters)
+        self.series = sum(1 for t in texts if len(t) <= 40 and _SERIES.p.match(t)) >= 5
+
+
+def own(text: str, n_lines: int, i: int, doc: Doc) -> dict[str, float]:
+    """A block's features of its own (without its neighbours')."""
+    f: dict[str, float] = {"b": 1.0, "len" + length_bin(len(text)): 1.0}
+    sent, clause = sentence_and_clause(text)
+    stripped = text.rstrip(CLOSERS + " ")
+    last = stripped[-1:] if stripped else ""
+    words = word_count(text)
+    ratio = len(text) / doc.median
+    flags = {
+        "sent": sent,
+        "clause": clause,
+        "noend": not (sent or clause),
+        "colon": last in ":：",
+        "question": last in "?？؟",
+        "exclaim": last in "!！",
+        "phrase-closer": text.endswith(PHRASE_CLOSERS),
+        "lines1": n_lines == 1,
+        "lines>3": n_lines > 3,
+        "inner-end": _INNER_END.p.search(text) is not None,
+        "numbered": _NUMBERED_HEADING.p.match(text) is not None,
+        "series": _SERIES.p.match(text) is not None and len(text) <= 60,
+        "doc.series": doc.series,
+        "list": is_list_item(text),
+        "quoted": is_quoted(text),
+        "quote-start": text[0] in OPENING_QUOTES,
+        "bracketed": is_bracketed(text),
+        "digit-start": text[0].isdigit(),
+        "lower-start": doc.cased and text[0].islower(),
+        "caps": doc.cased and text.isupper() and len(text) > 3,
+        "capitalised": doc.cased and words >= 2 and capitalised_share(text) >= 0.6,
+        "commas3": text.count(",") + text.count("،") + text.count("、") >= 3,
+        "dateline": _DATELINE.p.match(text) is not None,
+        "words<=3": words <= 3,
+        "words<=8": words <= 8,
+        "words>25": words > 25,
+        "short-for-doc": ratio < 0.3,
+        "long-for-doc": ratio > 2,
+        "unmarked-doc": doc.unmarked,
+        "first": i == 0,
+        "second": i == 1,
+        "last": i == doc.n - 1,
+        "head-edge": i < HEAD_BLOCKS,
+        "tail-edge": i >= doc.n - TAIL_BLOCKS,
+        "tab": "\t" in text,
+    }
+    for name, on in flags.items():
+        if on:
+            f[name] = 1.0
+    if len(text) <= 400:
+        for cue in cue_features(text):
+            f[cue] = 1.0
+            if i < HEAD_BLOCKS or i >= doc.n - TAIL_BLOCKS:
+                f[cue + "&edge"] = 1.0
+    return f
+
+
+# The features of a neighbour that a block's kind depends on.
+_NEIGHBOUR = ("sent", "noend", "len<=20", "len<=40", "len<=80", "len>300", "words>25", "numbered")
+
+
+def features(texts: Sequence[str], n_lines: Sequence[int]) -> list[dict[str, float]]:
+    """The features of every block of an article, its neighbours' included."""
+    doc = Doc(texts)
+    mine = [own(t, k, i, doc) for i, (t, k) in enumerate(zip(texts, n_lines, strict=True))]
+    out = []
+    for i, f in enumerate(mine):
+        g = dict(f)
+        for tag, j in (("p:", i - 1), ("n:", i + 1)):
+            if 0 <= j < len(mine):
+                other = mine[j]
+                for name in _NEIGHBOUR:
+                    if name in other:
+                        g[tag + name] = 1.0
+            else:
+                g[tag + "none"] = 1.0
+        out.append(g)
+    return out

@@ -1,0 +1,128 @@
+"""What the segmentation model knows about a line: the evidence that it
+starts a new block rather than continuing the line above.
+
+Each feature is a small named function of the line, the line above and the
+document's measured wrap width; `transition` gathers them into the named
+values the model weighs. The wrap width is read from the document itself: a
+line that ends well short of the article's usual line length, where the next
+line's first word would have fitted, ends its paragraph.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from .blocks import is_list_item
+from .lines import Line
+from .scripts import OPENING_QUOTES, is_no_space, sentence_and_clause
+
+# Fewer lines than this that continue another line and the wrap width is
+# the longest line's.
+MIN_INNER_LINES = 5
+# Above this width a file is not hard-wrapped: one paragraph a line.
+UNWRAPPED = 160
+LONG_LINE = 150
+SHORT_LINE = 40
+
+
+def wrap_width(runs: Sequence[Sequence[Line]]) -> int:
+    """The document's usual length of a line that another line continues
+    (its 90th percentile), or of any line when few lines continue others."""
+    inner = sorted(len(ln.text) for run in runs for ln in run[:-1])
+    if len(inner) < MIN_INNER_LINES:
+        inner = sorted(len(ln.text) for run in runs for ln in run)
+    return max(1, inner[(len(inner) * 9) // 10]) if inner else 1
+
+
+def first_word(text: str) -> str:
+    """The first word of a line: up to its first space, or its first letter
+    in a script written without spaces."""
+    return text[0] if is_no_space(text[0]) else text.split(" ", 1)[0]
+
+
+def would_fit(prev: str, cur: str, width: int) -> bool:
+    """Whether the line's first word would have fitted at the end of the line
+    above: then the line above was ended on purpose."""
+    return len(prev) + 1 + len(first_word(cur)) <= width
+
+
+def case_of_start(text: str) -> str:
+    """'upper', 'lower' or 'none' for the first letter of a line (scripts
+    without case give 'none')."""
+    for ch in text[:4]:
+        if ch.isalpha():
+            return "upper" if ch.isupper() else "lower" if ch.islower() else "none"
+    return "none"
+
+
+def ends_with_hyphen(text: str) -> bool:
+    """A word broken at the line's end ("conver-")."""
+    return len(text) > 1 and text[-1] in "-\u00ad" and text[-2].isalpha()
+
+
+def is_markup_rule(text: str) -> bool:
+    """A line of "=" or "-" only (a setext underline or a rule)."""
+    return len(text) > 1 and (set(text) == {"="} or set(text) == {"-"})
+
+
+def length_bin(ratio: float) -> str:
+    return "<.5" if ratio < 0.5 else "<.75" if ratio < 0.75 else "<.9" if ratio < 0.9 else ">=.9"
+
+
+def transition(prev: Line | None, cur: Line, width: int) -> dict[str, float]:
+    """The features of `cur` as the start of a block; `prev` is the visible
+    line right above it (None for the first line of a run)."""
+    c = cur.text
+    f: dict[str, float] = {"b": 1.0}
+    if prev is None:
+        f["runstart"] = 1.0
+        return f
+    p = prev.text
+    ratio = len(p) / width
+    f["p.r" + length_bin(ratio)] = 1.0
+    f["p.r"] = min(ratio, 1.5)
+    sent, clause = sentence_and_clause(p)
+    fits = would_fit(p, c, width)
+    case = case_of_start(c)
+    feats = {
+        "fits": fits,
+        "p.sent": sent,
+        "p.clause": clause,
+        "p.colon": p.endswith((":", "：")),
+        "p.hyphen": ends_with_hyphen(p),
+        "p.noend": not (sent or clause),
+        "c.upper": case == "upper",
+        "c.lower": case == "lower",
+        "c.digit": c[0].isdigit(),
+        "c.bullet": is_list_item(c),
+        "p.bullet": is_list_item(p),
+        "c.quote": c[0] in OPENING_QUOTES,
+        "c.indent>p": cur.indent > prev.indent,
+        "c.indent<p": cur.indent < prev.indent,
+        "indent=>0": cur.indent == prev.indent > 0,
+        "p.long": len(p) > LONG_LINE and " " in p,
+        "c.long": len(c) > LONG_LINE and " " in c,
+        "unwrapped": width > UNWRAPPED,
+        "p.short": len(p) <= SHORT_LINE,
+        "c.short": len(c) <= SHORT_LINE,
+        "p.md": p.startswith("#"),
+        "c.md": c.startswith("#"),
+        "c.rule": is_markup_rule(c),
+        "p.rule": is_markup_rule(p),
+        "tabs": "\t" in p and "\t" in c,
+        "nospace": is_no_space(p[-1]) and is_no_space(c[0]),
+        "c>>p": len(c) >= 3 * len(p),
+    }
+    for name, on in feats.items():
+        if on:
+            f[name] = 1.0
+    # Pairs whose meaning differs from their parts'.
+    if sent and case == "upper":
+        f["p.sent&c.upper"] = 1.0
+    if fits and sent:
+        f["fits&p.sent"] = 1.0
+    if fits and not (sent or clause):
+        f["fits&p.noend"] = 1.0
+    if not (sent or clause) and case == "lower":
+        f["p.noend&c.lower"] = 1.0
+    return f

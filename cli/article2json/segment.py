@@ -1,0 +1,59 @@
+"""Group lines into blocks: a blank line always ends a block; within a run
+of lines without blank lines, Markdown headings stand alone and the
+segmentation model decides, line by line, whether a line starts a block or
+continues the one above."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from .blocks import Block
+from .line_features import is_markup_rule, transition, wrap_width
+from .lines import Line, runs
+from .model import Crf, load
+
+def _markdown_heading(text: str) -> bool:
+    return text.startswith("#") and text.lstrip("#")[:1] in (" ", "\t") and len(text) - len(text.lstrip("#")) <= 6
+
+
+def starts(run: Sequence[Line], width: int, model: Crf) -> list[bool]:
+    """For each line of a run, whether it starts a block."""
+    if len(run) == 1:
+        return [True]
+    forced: list[bool | None] = [None] * len(run)
+    forced[0] = True
+    for j, line in enumerate(run):
+        if _markdown_heading(line.text):
+            forced[j] = True
+            if j + 1 < len(run):
+                forced[j + 1] = True
+        elif j and is_markup_rule(line.text) and not is_markup_rule(run[j - 1].text):
+            forced[j] = False  # a setext underline stays with its heading
+            if j + 1 < len(run):
+                forced[j + 1] = True
+    if all(x is not None for x in forced):
+        return [bool(x) for x in forced]
+    items = [transition(run[j - 1] if j else None, line, width) for j, line in enumerate(run)]
+    allowed = [[x is None or (label == "B") == x for label in model.labels] for x in forced]
+    b = model.labels.index("B")
+    return [k == b for k in model.decode(items, allowed)]
+
+
+def segment(text: str, model: Crf | None = None) -> list[Block]:
+    """The blocks of `text`, in order."""
+    model = model or load("segment")
+    all_runs = runs(text)
+    width = wrap_width(all_runs)
+    blocks: list[Block] = []
+    for run in all_runs:
+        if len(run) == 1:
+            blocks.append(Block((run[0],)))
+            continue
+        current: list[Line] = []
+        for line, new in zip(run, starts(run, width, model), strict=True):
+            if new and current:
+                blocks.append(Block(tuple(current)))
+                current = []
+            current.append(line)
+        blocks.append(Block(tuple(current)))
+    return blocks

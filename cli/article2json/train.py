@@ -1,0 +1,158 @@
+"""Train the segmentation and kind models from labelled corpora.
+
+    python -m article2json.train [CORPUS ...] [--out DIR]
+
+Reads every corpus given (default: each folder of ../shared/corpus), lays
+each document out as real files are (`layouts`), and fits two linear-chain
+CRFs with python-crfsuite (the `train` extra): one labels each line B
+(starts a block) or I (continues one), the other labels each block title,
+heading, paragraph or boilerplate. L-BFGS from zero weights: the same data
+gives the same weights. The weights are written as JSON into the package.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import sys
+import tempfile
+import time
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import Any
+
+from .block_features import features
+from .blocks import Block
+from .corpus import Document, Labelled, load
+from .layouts import LAYOUTS, lay_out
+from .line_features import transition, wrap_width
+from .lines import runs
+from .model import WEIGHTS, Crf
+
+Sequences = tuple[list[list[dict[str, float]]], list[list[str]]]
+
+# Layouts each document is laid out in for training, beside its own.
+TRAIN_LAYOUTS = 3
+SEED = 20261201
+# L1 and L2 regularisation, and the iteration cap of L-BFGS.
+PARAMS = {"c1": 0.05, "c2": 0.01, "max_iterations": 300}
+
+
+def layouts_for(doc: Document, n: int = TRAIN_LAYOUTS) -> list[str]:
+    """The document's own layout and `n` generated ones, drawn by seed."""
+    rng = random.Random(f"{SEED}:{doc.path}")
+    return ["clean", *rng.sample(LAYOUTS[1:], n)]
+
+
+def laid_blocks(doc: Document, layout: str) -> tuple[list[Block], list[list[bool]], list[Labelled]]:
+    """The document in `layout`: its true blocks as lines of the laid-out
+    text, the B/I truth of each run, and the labelled blocks."""
+    laid = lay_out(doc.blocks, layout, seed=SEED)
+    text = laid.text.replace("\r\n", "\n")
+    all_runs = runs(text)
+    flat = [ln for run in all_runs for ln in run]
+    if len(flat) != len(laid.starts):
+        raise AssertionError(f"{doc.path} {layout}: {len(flat)} lines, {len(laid.starts)} laid")
+    blocks: list[list[Any]] = [[] for _ in doc.blocks]
+    for ln, owner in zip(flat, laid.block_of_line, strict=True):
+        blocks[owner].append(ln)
+    truth, at = [], 0
+    for run in all_runs:
+        truth.append(list(laid.starts[at : at + len(run)]))
+        at += len(run)
+    return [Block(tuple(b)) for b in blocks], truth, list(doc.blocks)
+
+
+def segment_sequences(docs: Iterable[Document], n_layouts: int = TRAIN_LAYOUTS) -> Sequences:
+    xs, ys = [], []
+    for doc in docs:
+        for layout in layouts_for(doc, n_layouts):
+            laid = lay_out(doc.blocks, layout, seed=SEED)
+            all_runs = runs(laid.text.replace("\r\n", "\n"))
+            width = wrap_width(all_runs)
+            at = 0
+            for run in all_runs:
+                labels = ["B" if s else "I" for s in laid.starts[at : at + len(run)]]
+                at += len(run)
+                if len(run) == 1:
+                    continue  # a run of one line starts a block: nothing to learn
+                xs.append([transition(run[j - 1] if j else None, ln, width) for j, ln in enumerate(run)])
+                ys.append(labels)
+    return xs, ys
+
+
+def kind_sequences(docs: Iterable[Document], n_layouts: int = 1) -> Sequences:
+    xs, ys = [], []
+    for doc in docs:
+        for layout in layouts_for(doc, n_layouts):
+            blocks, _, labelled = laid_blocks(doc, layout)
+            xs.append(features([b.text() for b in blocks], [len(b.lines) for b in blocks]))
+            ys.append([lb.kind for lb in labelled])
+    return xs, ys
+
+
+def fit(xs: Sequence[list[dict[str, float]]], ys: Sequence[list[str]], name: str) -> Crf:
+    """A CRF fitted to the sequences, as plain weights."""
+    import pycrfsuite
+
+    trainer = pycrfsuite.Trainer(verbose=False)
+    for x, y in zip(xs, ys, strict=True):
+        trainer.append(pycrfsuite.ItemSequence(x), y)
+    trainer.set_params(PARAMS)
+    with tempfile.TemporaryDirectory() as tmp:
+        path = str(Path(tmp) / f"{name}.crfsuite")
+        trainer.train(path)
+        tagger = pycrfsuite.Tagger()
+        tagger.open(path)
+        info = tagger.info()
+        tagger.close()
+    labels = sorted({label for y in ys for label in y})
+    index = {label: k for k, label in enumerate(labels)}
+    weights: dict[str, list[float]] = {}
+    for (attr, label), w in info.state_features.items():
+        weights.setdefault(attr, [0.0] * len(labels))[index[label]] = w
+    transitions = [[0.0] * len(labels) for _ in labels]
+    for (a, b), w in info.transitions.items():
+        transitions[index[a]][index[b]] = w
+    meta = {"items": sum(map(len, ys)), "sequences": len(ys), "params": PARAMS}
+    return Crf(labels, weights, transitions, meta)
+
+
+def train(docs: Sequence[Document]) -> tuple[Crf, Crf]:
+    """The segmentation and kind models fitted to `docs`."""
+    seg = fit(*segment_sequences(docs), "segment")
+    kinds = fit(*kind_sequences(docs), "kinds")
+    return seg, kinds
+
+
+def default_corpora() -> list[Path]:
+    root = Path(__file__).resolve().parents[3] / "shared" / "corpus"
+    if not root.is_dir():
+        root = Path("../shared/corpus")
+    return sorted(p for p in root.iterdir() if (p / "manifest.jsonl").exists()) if root.is_dir() else []
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(prog="python -m article2json.train", description=__doc__)
+    ap.add_argument("corpus", type=Path, nargs="*", help="labelled corpus folders")
+    ap.add_argument("--out", type=Path, default=WEIGHTS, help="where to write the weights")
+    args = ap.parse_args(argv)
+    corpora = args.corpus or default_corpora()
+    if not corpora:
+        print("train: no corpus given and none found at ../shared/corpus", file=sys.stderr)
+        return 2
+    docs = [d for c in corpora for d in load(c)]
+    t0 = time.perf_counter()
+    seg, kinds = train(docs)
+    args.out.mkdir(parents=True, exist_ok=True)
+    for name, model in (("segment", seg), ("kinds", kinds)):
+        model.meta["corpora"] = [c.name for c in corpora]
+        model.meta["documents"] = len(docs)
+        (args.out / f"{name}.json").write_bytes(model.to_json() + b"\n")
+    took = time.perf_counter() - t0
+    print(f"train: {len(docs)} documents, {took:.0f} s, weights in {args.out}", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
