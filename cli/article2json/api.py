@@ -12,12 +12,12 @@ from typing import Literal
 
 import orjson
 
+from .article import Article, Source
 from .assemble import assemble
 from .classify import classify
-from .decode import Normalization, decode
+from .decode import Normalization, check_encoding, decode
 from .decode import normalize as normalize_text
 from .errors import ConvertError
-from .article import Article, Source
 from .segment import segment
 
 __all__ = ["ConvertError", "parse", "to_json"]
@@ -38,8 +38,12 @@ def parse(
     `text` may be raw bytes (decoded as UTF-8, or as a byte-order mark or
     `encoding` says) or an already decoded string (then `source.bytes` and
     `source.sha256` describe its UTF-8 encoding). Raises `ConvertError` for
-    input that cannot be converted.
+    input that cannot be converted, `TypeError` for arguments of the wrong type.
     """
+    if not isinstance(text, str | bytes | bytearray | memoryview):
+        raise TypeError(f"parse() takes str or bytes, not {type(text).__name__}")
+    if encoding is not None:
+        check_encoding(encoding)  # a bad name is an error for str input too
     if isinstance(text, str):
         try:
             data = text.encode("utf-8")

@@ -15,6 +15,7 @@ Kind = Literal["title", "heading", "paragraph", "boilerplate"]
 
 class Source(TypedDict):
     path: str | None
+    path_bytes: NotRequired[str]  # base64 of a file name that is not valid UTF-8
     bytes: int
     sha256: str
     encoding: str

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 
-from .blocks import Block as RawBlock
 from .article import SCHEMA_VERSION, Article, Block, Kind, Section, Source, Stats
+from .blocks import Block as RawBlock
 from .classify import heading_text
 from .scripts import count_words, dominant_script
 

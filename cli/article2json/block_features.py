@@ -153,6 +153,22 @@ def own(text: str, n_lines: int, i: int, doc: Doc) -> dict[str, float]:
     for name, on in flags.items():
         if on:
             f[name] = 1.0
+    short = words <= 8
+    noend = "noend" in f
+    for name, on in (
+        ("noend&short", noend and short),
+        ("noend&first", noend and i == 0),
+        ("noend&capitalised", noend and "capitalised" in f),
+        ("noend&numbered", noend and "numbered" in f),
+        ("noend&lines1", noend and n_lines == 1),
+        ("colon&short", "colon" in f and short),
+        ("sent&short", sent and short),
+        ("question&short", "question" in f and short),
+        ("caps&short", "caps" in f and short),
+        ("list&noend", "list" in f and noend),
+    ):
+        if on:
+            f[name] = 1.0
     if len(text) <= 400:
         for cue in cue_features(text):
             f[cue] = 1.0
@@ -162,7 +178,25 @@ def own(text: str, n_lines: int, i: int, doc: Doc) -> dict[str, float]:
 
 
 # The features of a neighbour that a block's kind depends on.
-_NEIGHBOUR = ("sent", "noend", "len<=20", "len<=40", "len<=80", "len>300", "words>25", "numbered")
+_NEIGHBOUR = (
+    "sent",
+    "noend",
+    "len<=20",
+    "len<=40",
+    "len<=80",
+    "len<=150",
+    "len<=300",
+    "len>300",
+    "words>25",
+    "numbered",
+    "noend&short",
+    "list",
+    "capitalised",
+    "colon",
+    "lines1",
+    "lower-start",
+    "series",
+)
 
 
 def features(texts: Sequence[str], n_lines: Sequence[int]) -> list[dict[str, float]]:

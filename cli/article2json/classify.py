@@ -47,6 +47,11 @@ def may_be_boilerplate(text: str, i: int, n: int) -> bool:
     return word_count(text) <= bp.SHORT_WORDS and bp.has_opener(text)
 
 
+def block_items(blocks: Sequence[Block]) -> list[dict[str, float]]:
+    """The kind model's input for an article's blocks (training uses the same)."""
+    return features([b.text() for b in blocks], [len(b.lines) for b in blocks])
+
+
 def classify(
     blocks: Sequence[Block], model: Crf | None = None, *, explain: bool = False
 ) -> list[tuple[Kind, str]]:
@@ -54,12 +59,14 @@ def classify(
     features when `explain`)."""
     model = model or load("kinds")
     texts = [b.text() for b in blocks]
-    items = features(texts, [len(b.lines) for b in blocks])
+    items = block_items(blocks)
     n = len(blocks)
     labels = model.labels
     ruled: list[Kind | None] = []
     for i, b in enumerate(blocks):
-        ruled.append(("title" if i == 0 else "heading") if markdown_heading(b) is not None else None)
+        ruled.append(
+            ("title" if i == 0 else "heading") if markdown_heading(b) is not None else None
+        )
     allowed = []
     for i, text in enumerate(texts):
         fixed = ruled[i]

@@ -13,12 +13,11 @@ A chunk that still cannot run is reported file by file.
 from __future__ import annotations
 
 import logging
-import os
-from collections import deque
-from collections.abc import Callable, Iterable
+import signal
+from collections.abc import Iterable, Iterator
 from typing import Any
 
-from .batch import Options, Result, chunks, convert_chunk
+from .batch import Options, Result, chunks, convert_chunk, cores, windowed
 from .inputs import Input
 
 # Chunks in flight per worker: enough to keep each busy, few enough to keep
@@ -43,53 +42,66 @@ def connect(scheduler: str, workers: int | None) -> tuple[Any, Any]:
             "--scheduler needs Dask: pip install 'article2json[dask]'"
         ) from None
     if scheduler == "local":
-        n = workers or len(os.sched_getaffinity(0))
-        cluster = LocalCluster(
-            n_workers=n,
-            threads_per_worker=1,
-            processes=True,
-            dashboard_address=None,
-            silence_logs=logging.ERROR,
-        )
-        return Client(cluster), cluster
+        # Ctrl-C reaches every process of the terminal's process group: the
+        # workers start with SIGINT ignored (Python keeps a disposition it
+        # inherits), so that only this process reacts, with one line.
+        previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+        try:
+            cluster = LocalCluster(
+                n_workers=workers or cores(),
+                threads_per_worker=1,
+                processes=True,
+                dashboard_address=None,
+                silence_logs=logging.CRITICAL,
+            )
+            return Client(cluster), cluster
+        finally:
+            signal.signal(signal.SIGINT, previous)
     try:
         return Client(scheduler, timeout=10), None
     except OSError as e:
         raise ClusterUnavailable(f"cannot reach the scheduler {scheduler}: {e}") from None
 
 
-def run(
-    items: Iterable[Input],
-    opts: Options,
-    scheduler: str,
-    workers: int | None,
-    on_result: Callable[[Result], None],
-) -> None:
-    """Convert `items` on the cluster, calling `on_result` for each, in input order."""
-    client, cluster = connect(scheduler, workers)
+def on_cluster(items: Iterable[Input], opts: Options) -> Iterator[Result]:
+    """Convert `items` on the cluster `opts.scheduler` names, in input order."""
+    workers = opts.jobs if opts.jobs and opts.jobs > 1 else None
+    client, cluster = connect(opts.scheduler or "local", workers)
+    interrupted = False
     try:
         n_workers = max(len(client.scheduler_info().get("workers", {})), 1)
-        window = n_workers * IN_FLIGHT_PER_WORKER
-        pending: deque[tuple[list[Input], Any]] = deque()
 
-        def settle() -> None:
-            chunk, future = pending.popleft()
-            try:
-                results = future.result()
-            except Exception as e:  # the chunk could not run (workers kept dying, ...)
-                reason = f"cluster: {type(e).__name__}: {e}".strip().rstrip(":")
-                results = [Result(item.path, "failed", reason) for item in chunk]
-            for r in results:
-                on_result(r)
-
-        for chunk in chunks(items, CLUSTER_CHUNK):
+        def submit(chunk: list[Input]) -> Any:
             future = client.submit(convert_chunk, chunk, opts, pure=False, retries=RETRIES)
-            pending.append((chunk, future))
-            while len(pending) >= window:
-                settle()
-        while pending:
-            settle()
+
+            def wait() -> list[Result]:
+                try:
+                    results: list[Result] = future.result()
+                except Exception as e:  # the chunk could not run (workers kept dying, ...)
+                    reason = f"cluster: {type(e).__name__}: {e}".strip().rstrip(":")
+                    return [Result(item.path, "failed", reason) for item in chunk]
+                return results
+
+            return wait
+
+        yield from windowed(chunks(items, CLUSTER_CHUNK), submit, n_workers * IN_FLIGHT_PER_WORKER)
+    except BaseException:
+        interrupted = True
+        raise
     finally:
+        _close(client, cluster, interrupted)
+
+
+def _close(client: Any, cluster: Any, interrupted: bool) -> None:
+    """Close the client and a LocalCluster; after an interruption, quietly:
+    the workers' complaints about tasks cut short are no news to the user."""
+    if interrupted:
+        for name in ("distributed", "tornado", "asyncio"):
+            logging.getLogger(name).setLevel(logging.CRITICAL + 1)
+    try:
         client.close()
         if cluster is not None:
             cluster.close()
+    except Exception:
+        if not interrupted:
+            raise

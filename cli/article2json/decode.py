@@ -47,23 +47,72 @@ def _looks_like_utf16(data: bytes) -> str | None:
     return None
 
 
+AUTO = "auto"
+
+
+def check_encoding(name: object) -> str:
+    """The codec's name for `name`, or "auto". TypeError for a name that is not
+    a string; ConvertError for an unknown codec or one that is not a text
+    encoding (`hex`, `base64`, `rot13`, `zlib`... transform bytes or text
+    into the same kind, not bytes into text)."""
+    if not isinstance(name, str):
+        raise TypeError(f"encoding must be a str, not {type(name).__name__}")
+    if name.lower() == AUTO:
+        return AUTO
+    try:
+        info = codecs.lookup(name)
+    except LookupError:
+        raise ConvertError(f"unknown encoding {name!r}") from None
+    if not getattr(info, "_is_text_encoding", True):
+        raise ConvertError(f"{name!r} is not a text encoding")
+    return info.name
+
+
+def detect(data: bytes) -> str:
+    """The encoding charset-normalizer finds for `data` (imported only here)."""
+    try:
+        import charset_normalizer
+    except ImportError:
+        raise ConvertError(
+            "--encoding auto needs charset-normalizer: pip install 'article2json[detect]'"
+        ) from None
+    best = charset_normalizer.from_bytes(data).best()
+    if best is None:
+        raise ConvertError("no text encoding fits the bytes; name one with --encoding")
+    return codecs.lookup(best.encoding).name
+
+
+def _fitting(data: bytes) -> str:
+    """A hint for bytes that are not UTF-8: most such files are Windows-1252
+    (under latin-1, its bytes 0x80-0x9F would become invisible C1 controls)."""
+    try:
+        codecs.decode(data, "cp1252")
+    except UnicodeDecodeError:
+        return "try --encoding auto to detect the encoding, or name it with --encoding"
+    return "the bytes fit Windows-1252: try --encoding cp1252 (or --encoding auto)"
+
+
 def decode(
     data: bytes, encoding: str | None = None, errors: Literal["strict", "replace"] = "strict"
 ) -> tuple[str, str]:
     """Decode `data` and turn CRLF and CR line ends into LF.
 
     Returns the text and the name of the encoding used. `encoding=None` means:
-    the encoding of a byte-order mark if there is one, else UTF-8.
+    the encoding of a byte-order mark if there is one, else UTF-8; "auto":
+    a byte-order mark, else UTF-8 if the bytes are valid UTF-8, else what
+    charset-normalizer detects.
     """
+    if errors not in ("strict", "replace"):
+        raise ValueError(f"errors must be 'strict' or 'replace', not {errors!r}")
+    wanted = None if encoding is None else check_encoding(encoding)
     bom = sniff_bom(data)
-    name = encoding or "utf-8"
+    name = wanted if wanted not in (None, AUTO) else "utf-8"
     skip = 0
-    if bom is not None and (encoding is None or _same_codec(bom[0], encoding)):
+    if bom is not None and (wanted in (None, AUTO) or _same_codec(bom[0], name)):
         name, skip = bom
-    try:
-        codec = codecs.lookup(name).name
-    except LookupError:
-        raise ConvertError(f"unknown encoding {name!r}") from None
+    elif wanted == AUTO:
+        name = _auto(data)
+    codec = codecs.lookup(name).name
     body = memoryview(data)[skip:]
     if codec in ("utf-8", "ascii") or not codec.startswith("utf"):
         nul = data.find(b"\x00", skip)
@@ -77,16 +126,33 @@ def decode(
     try:
         text = codecs.decode(body, codec, errors)
     except UnicodeDecodeError as e:
-        what = "UTF-8" if codec == "utf-8" else codec
+        if codec == "utf-8":
+            raise ConvertError(
+                f"invalid UTF-8 at byte {e.start + skip} ({e.reason}); "
+                f"{_fitting(data)}, or use --errors replace"
+            ) from None
         raise ConvertError(
-            f"invalid {what} at byte {e.start + skip} ({e.reason}); "
-            "name the right one with --encoding (e.g. --encoding latin-1) "
+            f"invalid {codec} at byte {e.start + skip} ({e.reason}); "
+            "name the right encoding with --encoding (or --encoding auto), "
             "or use --errors replace"
         ) from None
     name = f"{codec}-sig" if skip and codec == "utf-8" else codec
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     return text, name
+
+
+def _auto(data: bytes) -> str:
+    """UTF-8 when the bytes are valid UTF-8, else the detected encoding;
+    NUL bytes are left for `decode` to report (binary, or UTF-16 without a mark)."""
+    try:
+        codecs.decode(data, "utf-8")
+        return "utf-8"
+    except UnicodeDecodeError:
+        pass
+    if b"\x00" in data:
+        return "utf-8"
+    return detect(data)
 
 
 def _same_codec(a: str, b: str) -> bool:

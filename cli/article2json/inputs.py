@@ -1,21 +1,87 @@
 """Find the files a batch converts, in a stable order, and where each one's
 output goes relative to the output folder.
 
+The output path rule: an input's output is its path relative to the base
+folder (`--base DIR`, by default the current folder), with a `.txt` or
+`.text` suffix replaced by `.json` and `.json` appended to any other name
+(`story.md` -> `story.md.json`). It depends on nothing but the input's path
+and the options: not on the other inputs, nor on how a batch was cut. An
+input outside the base folder is refused (its output would leave the output
+folder). Standard input's output is `stdin.json`. URLs are relative to
+`--base` when it is a URL, else to the folder walked.
+
 Inputs are streamed: a walk or a list of a million paths is never held in
 memory whole.
 """
 
 from __future__ import annotations
 
+import base64
 import os
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from typing import IO, NamedTuple
+
+from .errors import BatchError, ConvertError
+from .globs import Globs
+from .output import MARKER
+from .storage import is_url, local, walk_url
+
+TEXT_SUFFIXES = frozenset({".txt", ".text"})
+STDIN_NAME = "stdin"
 
 
 class Input(NamedTuple):
     path: str  # as the user gave or the walk found it; "-" is standard input
-    rel: str | None  # the output's path relative to the output folder, without suffix
+    rel: str | None  # the output's path relative to the output folder, without ".json"
     error: str | None = None  # set when the input was found unusable while listing
+
+
+def printable_path(path: str) -> str:
+    """A path as valid Unicode: bytes that are not UTF-8 in a file name become
+    backslash escapes (`\\xff`), so that the JSON stays valid."""
+    try:
+        path.encode("utf-8")
+        return path
+    except UnicodeEncodeError:
+        return path.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+
+
+def path_bytes(path: str) -> str | None:
+    """The exact bytes of a file name that is not valid UTF-8, in base64 (as
+    ripgrep's JSON gives them); None for a name that is valid UTF-8."""
+    try:
+        path.encode("utf-8")
+        return None
+    except UnicodeEncodeError:
+        return base64.b64encode(os.fsencode(path)).decode("ascii")
+
+
+def output_stem(rel: str) -> str:
+    """`rel` without a `.txt`-like suffix, which `.json` then replaces; other
+    suffixes are kept (`notes.2024-01-01` -> `notes.2024-01-01.json`)."""
+    root, ext = os.path.splitext(rel)
+    return root if ext.lower() in TEXT_SUFFIXES else rel
+
+
+def relative_output(path: str, base: str | None = None) -> str:
+    """The output path of `path` relative to the output folder, without
+    ".json": its path relative to `base` (default: the current folder).
+    ConvertError when it is outside `base`."""
+    if path == "-":
+        return STDIN_NAME
+    if is_url(path):
+        if base is None or not is_url(base):
+            raise ConvertError("a URL named as input needs --base URL (outputs are relative to it)")
+        prefix = base.rstrip("/") + "/"
+        if not path.startswith(prefix):
+            raise ConvertError(f"not under the base {base}")
+        return output_stem(path[len(prefix) :])
+    start = os.path.abspath(base) if base is not None else os.getcwd()
+    rel = os.path.relpath(os.path.abspath(local(path)), start)
+    if rel == os.curdir or rel == os.pardir or rel.startswith(os.pardir + os.sep):
+        where = f"the base folder {base}" if base is not None else "the current folder"
+        raise ConvertError(f"outside {where}, which output paths are relative to (give --base DIR)")
+    return output_stem(rel)
 
 
 def read_list(stream: IO[bytes], sep: bytes) -> Iterator[str]:
@@ -50,37 +116,57 @@ def spool(stream: IO[bytes]) -> IO[bytes]:
     return copy
 
 
-def _strip_suffix(rel: str) -> str:
-    root, ext = os.path.splitext(rel)
-    return root if ext else rel
+class WalkStats:
+    """What walks left out, to be told once at the end."""
+
+    def __init__(self) -> None:
+        self.links_skipped = 0
 
 
-def walk(root: str, pattern: str, follow_links: bool) -> Iterator[Input]:
-    """Files under `root` whose names match `pattern`, sorted, depth first.
+def walk(
+    root: str,
+    globs: Globs,
+    follow_links: bool,
+    *,
+    skip: Collection[str] = (),
+    stats: WalkStats | None = None,
+) -> Iterator[Input]:
+    """Files under `root` that `globs` selects, sorted, depth first; `rel` is
+    left for the caller to fill in.
 
     A symbolic link is followed when it points inside `root` (or always with
     `follow_links`); a link that leads back into a folder being walked is
-    reported as a loop instead of being followed forever.
+    reported as a loop instead of being followed forever. Folders and files
+    whose real path is in `skip` (the output folder, the failures file), and
+    folders holding this tool's outputs (a marker file), are not entered.
     """
-    from fnmatch import fnmatchcase
-
     real_root = os.path.realpath(root)
+    stats = stats or WalkStats()
+    skip_files: dict[str, set[str]] = {}
+    for s in skip:
+        folder, name = os.path.split(s)
+        skip_files.setdefault(folder, set()).add(name)
 
     def inside(path: str) -> bool:
         real = os.path.realpath(path)
         return real == real_root or real.startswith(real_root + os.sep)
 
-    def visit(folder: str, ancestors: frozenset[str]) -> Iterator[Input]:
+    def visit(folder: str, prefix: str, ancestors: frozenset[str]) -> Iterator[Input]:
         try:
             with os.scandir(folder) as it:
                 entries = sorted(it, key=lambda e: e.name)
         except OSError as e:
             yield Input(folder, None, f"cannot list folder: {e.strerror}")
             return
+        if prefix and any(e.name == MARKER for e in entries):
+            return  # a folder of outputs
+        left_out = skip_files.get(os.path.realpath(folder), ()) if skip_files else ()
         for entry in entries:
             path = entry.path
+            rel = prefix + entry.name
             is_link = entry.is_symlink()
             if is_link and not follow_links and not inside(path):
+                stats.links_skipped += 1
                 continue  # outside the tree: left alone unless --follow-links
             try:
                 is_dir = entry.is_dir()
@@ -88,11 +174,13 @@ def walk(root: str, pattern: str, follow_links: bool) -> Iterator[Input]:
                 is_dir = False
             if is_dir:
                 real = os.path.realpath(path)
+                if real in skip or globs.prunes(rel, entry.name):
+                    continue
                 if real in ancestors:
                     yield Input(path, None, "symbolic link loop")
                     continue
-                yield from visit(path, ancestors | {real})
-            elif fnmatchcase(entry.name, pattern):
+                yield from visit(path, rel + "/", ancestors | {real})
+            elif entry.name not in left_out and globs.selects(rel, entry.name):
                 if is_link and not os.path.exists(path):
                     reason = "symbolic link loop" if _is_loop(path) else "dangling symbolic link"
                     yield Input(path, None, reason)
@@ -104,10 +192,9 @@ def walk(root: str, pattern: str, follow_links: bool) -> Iterator[Input]:
                 if not regular:  # a FIFO found by a walk would block the batch forever
                     yield Input(path, None, f"not a regular file ({_file_type(path)})")
                     continue
-                rel = os.path.relpath(path, root)
-                yield Input(path, _strip_suffix(rel))
+                yield Input(path, None)
 
-    yield from visit(root, frozenset({real_root}))
+    yield from visit(root, "", frozenset({real_root}))
 
 
 def _file_type(path: str) -> str:
@@ -136,98 +223,97 @@ def _is_loop(path: str) -> bool:
     return False
 
 
-def common_folder(paths: Iterator[str]) -> str | None:
-    """The deepest folder that holds all of `paths` (None when there are none)."""
-    common: str | None = None
-    for p in paths:
-        if p == "-":
-            continue
-        folder = os.path.dirname(os.path.abspath(p))
-        common = folder if common is None else os.path.commonpath([common, folder])
-    return common
-
-
-def relative_to(path: str, folder: str | None) -> str | None:
-    if folder is None or path == "-":
-        return None
-    return _strip_suffix(os.path.relpath(os.path.abspath(path), folder))
-
-
 class Sources:
-    """Everything the user named as input, re-iterable: a first pass can find
-    the common folder of the named files, or count them for the progress bar."""
+    """Everything the user named as input, re-iterable: a first pass can look
+    for outputs that would collide, or count the inputs for the progress bar."""
 
     def __init__(
         self,
         files: tuple[str, ...],
         *,
         recursive: bool = False,
-        pattern: str = "*.txt",
+        globs: Globs | None = None,
         follow_links: bool = False,
         lists: list[tuple[str, bytes]] | None = None,  # (path or "-", separator)
         mirror: bool = False,  # compute `Input.rel` for an output folder
+        base: str | None = None,  # what output paths are relative to (default: cwd)
+        skip: Collection[str] = (),  # real paths a walk leaves out
     ) -> None:
         self.files = files
         self.recursive = recursive
-        self.pattern = pattern
+        self.globs = globs or Globs()
         self.follow_links = follow_links
         self.lists = lists or []
         self.mirror = mirror
+        self.base = base
+        self.skip = frozenset(skip)
+        self.stats = WalkStats()
+        self.walked_any = False
         self._stdin_copy: IO[bytes] | None = None
 
-    def _list_stream(self, path: str) -> IO[bytes]:
+    def _list_stream(self, path: str, sep: bytes) -> IO[bytes]:
         if path == "-":
             if self._stdin_copy is None:
                 import sys
 
                 self._stdin_copy = spool(sys.stdin.buffer)
             self._stdin_copy.seek(0)
-            return self._stdin_copy
-        return open(path, "rb")
+            return _Borrowed(self._stdin_copy)  # type: ignore[return-value]
+        try:
+            return open(path, "rb")
+        except OSError as e:
+            flag = "--files-from" if sep == b"\n" else "--files0-from"
+            raise BatchError(f"{flag} {path}: {e.strerror}") from None
 
-    def _walked(self, path: str) -> bool:
+    def is_walked(self, path: str) -> bool:
         if not self.recursive or path == "-":
             return False
-        from .storage import is_url, local
-
         return is_url(path) or os.path.isdir(local(path))
 
-    def named(self) -> Iterator[str]:
-        """Files named one by one (arguments and lists), not found by a walk."""
-        for f in self.files:
-            if not self._walked(f):
-                yield f
-        for path, sep in self.lists:
-            with self._list_stream(path) if path != "-" else _borrow(self._list_stream(path)) as s:
-                yield from read_list(s, sep)
+    def _named(self, path: str) -> Input:
+        if not self.mirror:
+            return Input(path, None)
+        try:
+            return Input(path, relative_output(path, self.base))
+        except ConvertError as e:
+            return Input(path, None, e.reason)
 
     def __iter__(self) -> Iterator[Input]:
-        common = common_folder(self.named()) if self.mirror else None
+        self.stats = WalkStats()
+        self.globs.reset()
         for f in self.files:
-            if self._walked(f):
-                from .storage import is_url, local, walk_url
-
-                if is_url(f):
-                    for url, rel in walk_url(f, self.pattern):
-                        yield Input(url, _strip_suffix(rel))
-                else:
-                    yield from walk(local(f), self.pattern, self.follow_links)
+            if not self.is_walked(f):
+                yield self._named(f)
+            elif is_url(f):
+                self.walked_any = True
+                for url, rel in walk_url(f, self.globs):
+                    if self.base is not None:
+                        yield self._named(url)
+                    else:
+                        yield Input(url, output_stem(rel) if self.mirror else None)
             else:
-                yield Input(f, relative_to(f, common) if self.mirror else None)
+                self.walked_any = True
+                for item in walk(
+                    local(f), self.globs, self.follow_links, skip=self.skip, stats=self.stats
+                ):
+                    yield item if item.error else self._named(item.path)
         for path, sep in self.lists:
-            with self._list_stream(path) if path != "-" else _borrow(self._list_stream(path)) as s:
+            with self._list_stream(path, sep) as s:
                 for p in read_list(s, sep):
-                    yield Input(p, relative_to(p, common) if self.mirror else None)
+                    yield self._named(p)
 
 
-class _borrow:
-    """A context manager that does not close what it is given."""
+class _Borrowed:
+    """Standard input's spooled copy, lent to a `with` that must not close it."""
 
     def __init__(self, stream: IO[bytes]) -> None:
         self.stream = stream
 
-    def __enter__(self) -> IO[bytes]:
-        return self.stream
+    def read(self, n: int = -1) -> bytes:
+        return self.stream.read(n)
+
+    def __enter__(self) -> _Borrowed:
+        return self
 
     def __exit__(self, *exc: object) -> None:
         return None

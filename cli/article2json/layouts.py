@@ -89,7 +89,7 @@ def lay_out(blocks: Sequence[Labelled], layout: str, seed: int = 0) -> Laid:
             lines = _block_lines(block, None)
         else:  # indented, tight
             lines = _block_lines(block, width)
-        if layout == "indented" and block.kind == "paragraph":
+        if layout == "indented" and block.kind in ("paragraph", "boilerplate"):
             lines[0] = indent + lines[0]
         # Blank lines between blocks, except where the layout has none.
         if pieces and not (

@@ -69,9 +69,13 @@ def length_bin(ratio: float) -> str:
     return "<.5" if ratio < 0.5 else "<.75" if ratio < 0.75 else "<.9" if ratio < 0.9 else ">=.9"
 
 
-def transition(prev: Line | None, cur: Line, width: int) -> dict[str, float]:
+def transition(
+    prev: Line | None, cur: Line, width: int, blanks: bool = False, longest: int = 0
+) -> dict[str, float]:
     """The features of `cur` as the start of a block; `prev` is the visible
-    line right above it (None for the first line of a run)."""
+    line right above it (None for the first line of a run); `blanks` tells
+    that the document separates its blocks with blank lines; `longest` is the
+    length of the run's longest line."""
     c = cur.text
     f: dict[str, float] = {"b": 1.0}
     if prev is None:
@@ -81,6 +85,8 @@ def transition(prev: Line | None, cur: Line, width: int) -> dict[str, float]:
     ratio = len(p) / width
     f["p.r" + length_bin(ratio)] = 1.0
     f["p.r"] = min(ratio, 1.5)
+    f["p.run" + length_bin(len(p) / max(longest, 1))] = 1.0
+    full = len(c) >= 0.8 * width
     sent, clause = sentence_and_clause(p)
     fits = would_fit(p, c, width)
     case = case_of_start(c)
@@ -112,6 +118,11 @@ def transition(prev: Line | None, cur: Line, width: int) -> dict[str, float]:
         "tabs": "\t" in p and "\t" in c,
         "nospace": is_no_space(p[-1]) and is_no_space(c[0]),
         "c>>p": len(c) >= 3 * len(p),
+        "c>2p": len(c) >= 2 * len(p),
+        "c.full": full,
+        "p.short&c.full": len(p) <= SHORT_LINE and full,
+        "p.noend&c.full": full and not (sent or clause),
+        "fits&c.full": fits and full,
     }
     for name, on in feats.items():
         if on:
@@ -125,4 +136,19 @@ def transition(prev: Line | None, cur: Line, width: int) -> dict[str, float]:
         f["fits&p.noend"] = 1.0
     if not (sent or clause) and case == "lower":
         f["p.noend&c.lower"] = 1.0
+    if blanks:  # where blank lines separate blocks, other evidence counts less
+        f["blanks"] = 1.0
+        for name in ("fits", "p.sent", "p.short", "c.indent>p", "p.noend", "c.upper"):
+            if name in f:
+                f["blanks&" + name] = 1.0
     return f
+
+
+# A document with at least this many blank lines between its lines, and as
+# many as a tenth of its lines, separates its blocks with blank lines.
+BLANK_RUNS = 3
+
+
+def uses_blank_lines(runs: Sequence[Sequence[Line]]) -> bool:
+    lines = sum(map(len, runs))
+    return len(runs) >= BLANK_RUNS and 10 * len(runs) >= lines

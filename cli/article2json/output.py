@@ -10,6 +10,21 @@ import os
 from .errors import ConvertError
 
 TEMP_SUFFIX = ".a2j-tmp"
+# Marks a folder that holds outputs of this tool: a walk (-r) never enters it,
+# so that outputs are not converted again as articles on the next run.
+MARKER = ".article2json"
+MARKER_TEXT = b"This folder holds outputs of article2json; article2json -r does not enter it.\n"
+
+
+def mark_output_folder(out_dir: str) -> None:
+    """Create `out_dir` and its marker file (quietly: a folder that cannot be
+    written is reported by the first output written into it)."""
+    marker = os.path.join(out_dir, MARKER)
+    if os.path.exists(marker):
+        return
+    with contextlib.suppress(OSError, ConvertError):
+        os.makedirs(out_dir, exist_ok=True)
+        write_atomic(marker, MARKER_TEXT)
 
 
 def target(out_dir: str, rel: str) -> str:
@@ -97,7 +112,7 @@ def write_atomic(path: str, data: bytes) -> None:
                 _made_folders.clear()
             _made_folders.add(folder)
         while True:
-            tmp = os.path.join(folder, f".{base}.{_owner()}.{next(_serial)}{TEMP_SUFFIX}")
+            tmp = temp_name(folder, base)
             try:
                 fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
                 break
@@ -117,6 +132,11 @@ def write_atomic(path: str, data: bytes) -> None:
         if isinstance(e, OSError):
             raise ConvertError(f"cannot write {path}: {e.strerror}") from None
         raise
+
+
+def temp_name(folder: str, base: str) -> str:
+    """A temporary file's name for `base` in `folder`, unique to this process."""
+    return os.path.join(folder, f".{base}.{_owner()}.{next(_serial)}{TEMP_SUFFIX}")
 
 
 def _owner() -> str:

@@ -8,15 +8,29 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from .blocks import Block
-from .line_features import is_markup_rule, transition, wrap_width
+from .line_features import is_markup_rule, transition, uses_blank_lines, wrap_width
 from .lines import Line, runs
 from .model import Crf, load
 
+
 def _markdown_heading(text: str) -> bool:
-    return text.startswith("#") and text.lstrip("#")[:1] in (" ", "\t") and len(text) - len(text.lstrip("#")) <= 6
+    return (
+        text.startswith("#")
+        and text.lstrip("#")[:1] in (" ", "\t")
+        and len(text) - len(text.lstrip("#")) <= 6
+    )
 
 
-def starts(run: Sequence[Line], width: int, model: Crf) -> list[bool]:
+def run_items(run: Sequence[Line], width: int, blanks: bool) -> list[dict[str, float]]:
+    """The model's input for a run of lines (training uses the same)."""
+    longest = max(len(ln.text) for ln in run)
+    return [
+        transition(run[j - 1] if j else None, ln, width, blanks, longest)
+        for j, ln in enumerate(run)
+    ]
+
+
+def starts(run: Sequence[Line], width: int, model: Crf, blanks: bool = False) -> list[bool]:
     """For each line of a run, whether it starts a block."""
     if len(run) == 1:
         return [True]
@@ -33,7 +47,7 @@ def starts(run: Sequence[Line], width: int, model: Crf) -> list[bool]:
                 forced[j + 1] = True
     if all(x is not None for x in forced):
         return [bool(x) for x in forced]
-    items = [transition(run[j - 1] if j else None, line, width) for j, line in enumerate(run)]
+    items = run_items(run, width, blanks)
     allowed = [[x is None or (label == "B") == x for label in model.labels] for x in forced]
     b = model.labels.index("B")
     return [k == b for k in model.decode(items, allowed)]
@@ -44,13 +58,14 @@ def segment(text: str, model: Crf | None = None) -> list[Block]:
     model = model or load("segment")
     all_runs = runs(text)
     width = wrap_width(all_runs)
+    blanks = uses_blank_lines(all_runs)
     blocks: list[Block] = []
     for run in all_runs:
         if len(run) == 1:
             blocks.append(Block((run[0],)))
             continue
         current: list[Line] = []
-        for line, new in zip(run, starts(run, width, model), strict=True):
+        for line, new in zip(run, starts(run, width, model, blanks), strict=True):
             if new and current:
                 blocks.append(Block(tuple(current)))
                 current = []

@@ -21,13 +21,14 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
-from .block_features import features
 from .blocks import Block
+from .classify import block_items
 from .corpus import Document, Labelled, load
 from .layouts import LAYOUTS, lay_out
-from .line_features import transition, wrap_width
+from .line_features import uses_blank_lines, wrap_width
 from .lines import runs
 from .model import WEIGHTS, Crf
+from .segment import run_items
 
 Sequences = tuple[list[list[dict[str, float]]], list[list[str]]]
 
@@ -70,13 +71,14 @@ def segment_sequences(docs: Iterable[Document], n_layouts: int = TRAIN_LAYOUTS) 
             laid = lay_out(doc.blocks, layout, seed=SEED)
             all_runs = runs(laid.text.replace("\r\n", "\n"))
             width = wrap_width(all_runs)
+            blanks = uses_blank_lines(all_runs)
             at = 0
             for run in all_runs:
                 labels = ["B" if s else "I" for s in laid.starts[at : at + len(run)]]
                 at += len(run)
                 if len(run) == 1:
                     continue  # a run of one line starts a block: nothing to learn
-                xs.append([transition(run[j - 1] if j else None, ln, width) for j, ln in enumerate(run)])
+                xs.append(run_items(run, width, blanks))
                 ys.append(labels)
     return xs, ys
 
@@ -86,7 +88,7 @@ def kind_sequences(docs: Iterable[Document], n_layouts: int = 1) -> Sequences:
     for doc in docs:
         for layout in layouts_for(doc, n_layouts):
             blocks, _, labelled = laid_blocks(doc, layout)
-            xs.append(features([b.text() for b in blocks], [len(b.lines) for b in blocks]))
+            xs.append(block_items(blocks))
             ys.append([lb.kind for lb in labelled])
     return xs, ys
 
@@ -129,7 +131,11 @@ def default_corpora() -> list[Path]:
     root = Path(__file__).resolve().parents[3] / "shared" / "corpus"
     if not root.is_dir():
         root = Path("../shared/corpus")
-    return sorted(p for p in root.iterdir() if (p / "manifest.jsonl").exists()) if root.is_dir() else []
+    return (
+        sorted(p for p in root.iterdir() if (p / "manifest.jsonl").exists())
+        if root.is_dir()
+        else []
+    )
 
 
 def main(argv: list[str] | None = None) -> int:
