@@ -158,6 +158,9 @@ def own(text: str, n_lines: int, i: int, doc: Doc) -> dict[str, float]:
     for name, on in (
         ("noend&short", noend and short),
         ("noend&first", noend and i == 0),
+        ("sent&first", sent and i == 0),
+        ("inner-end&first", i == 0 and "inner-end" in f),
+        ("long&first", i == 0 and len(text) > 150),
         ("noend&capitalised", noend and "capitalised" in f),
         ("noend&numbered", noend and "numbered" in f),
         ("noend&lines1", noend and n_lines == 1),

@@ -81,7 +81,9 @@ CALLS: tuple[str, ...] = (
     "حمل تطبيق",
 )
 
-# Phrases that open a boilerplate block ("Also read: ...").
+# Phrases that open a boilerplate block ("Also read: ..."): evidence strong
+# enough anywhere in an article (copyright and advertisement lines count only
+# at its edges, as cues).
 OPENERS: dict[str, tuple[str, ...]] = {
     "en": (
         "also read",
@@ -94,14 +96,7 @@ OPENERS: dict[str, tuple[str, ...]] = {
         "recommended:",
         "watch:",
         "watch video",
-        "click here",
-        "subscribe to",
-        "sign up for",
         "follow us",
-        "download the",
-        "advertisement",
-        "copyright",
-        "all rights reserved",
     ),
     "hi": (
         "इसे भी पढ़ें",
@@ -125,7 +120,6 @@ OPENERS: dict[str, tuple[str, ...]] = {
 # Phrases that make a short block boilerplate wherever they stand in it.
 PHRASES: dict[str, tuple[str, ...]] = {
     "en": (
-        "all rights reserved",
         "follow us on",
         "download our app",
         "sign up for our newsletter",

@@ -1,7 +1,7 @@
 """Decide what each block is: title, heading, paragraph or boilerplate.
 
 Where the text says what a block is (a Markdown `#` heading, a setext
-underline), a rule decides; everything else goes to the kind model, under
+underline, a bracketed promotion at the end), a rule decides; everything else goes to the kind model, under
 two constraints: only the first block may be the title, and only a block at
 the article's edges, or one that opens with an explicit cue phrase, may be
 boilerplate (moving body text into `boilerplate` loses it).
@@ -13,7 +13,14 @@ from collections.abc import Sequence
 
 from . import boilerplate as bp
 from .article import Kind
-from .block_features import HEAD_BLOCKS, TAIL_BLOCKS, features, word_count
+from .block_features import (
+    HEAD_BLOCKS,
+    TAIL_BLOCKS,
+    cue_features,
+    features,
+    is_bracketed,
+    word_count,
+)
 from .blocks import Block
 from .line_features import is_markup_rule
 from .model import Crf, load
@@ -38,18 +45,68 @@ def heading_text(block: Block) -> str:
     return block.text() if found is None else found
 
 
+def bracketed_promo(text: str, i: int, n: int) -> bool:
+    """A block wholly in brackets among the article's last blocks, naming a
+    network, a store, a link or a promotional phrase: "(Follow us on
+    Facebook and Twitter.)". The text says what it is: a rule decides."""
+    return (
+        i >= n - TAIL_BLOCKS
+        and is_bracketed(text)
+        and any(
+            c in ("cue.network", "cue.call", "cue.promo", "cue.link") for c in cue_features(text)
+        )
+    )
+
+
 def may_be_boilerplate(text: str, i: int, n: int) -> bool:
-    """Strong enough evidence to let the model call a block boilerplate: it
-    stands at an edge of the article, or opens with a cue phrase ("Also
-    read") and is short."""
-    if i < HEAD_BLOCKS or i >= n - TAIL_BLOCKS:
-        return True
-    return word_count(text) <= bp.SHORT_WORDS and bp.has_opener(text)
+    """Where the model may call a block boilerplate: at the article's edges
+    only (a mid-article paragraph that names a network, holds a link or
+    opens with a cue word is still article text)."""
+    return i < HEAD_BLOCKS or i >= n - TAIL_BLOCKS
 
 
 def block_items(blocks: Sequence[Block]) -> list[dict[str, float]]:
     """The kind model's input for an article's blocks (training uses the same)."""
     return features([b.text() for b in blocks], [len(b.lines) for b in blocks])
+
+
+# Cues that make a short block at an article's edge boilerplate, and how
+# short (in words) it must be.
+EDGE_CUE_WORDS = 15
+EDGE_CUES = ("cue.networks", "cue.call", "cue.promo")
+
+
+def edge_cue(text: str, i: int, n: int) -> bool:
+    """A short block at an article's edge that is a social, link, copyright
+    or promotion line ("Follow us on Twitter @x", "© Agency, 2023")."""
+    if not (i < HEAD_BLOCKS or i >= n - TAIL_BLOCKS) or word_count(text) > EDGE_CUE_WORDS:
+        return False
+    cues = cue_features(text)
+    if "cue.link" in cues and len(" ".join(bp.LINK_TEXT.p.findall(text))) * 2 >= len(text):
+        return True  # links and handles make most of the line
+    return any(c in EDGE_CUES for c in cues)
+
+
+def also_read(text: str, i: int, n: int) -> bool:
+    """A short block at an article's edge opening with a cue phrase kept as
+    data ("Also read:")."""
+    at_edge = i < HEAD_BLOCKS or i >= n - TAIL_BLOCKS
+    return at_edge and word_count(text) <= bp.SHORT_WORDS and bp.has_opener(text)
+
+
+def rule(block: Block, text: str, i: int, n: int) -> tuple[Kind, str] | None:
+    """The kind a block's own text declares, and the rule's name, if any."""
+    if markdown_heading(block) is not None:
+        return ("title" if i == 0 else "heading"), "markdown-heading"
+    if i == 0 and n > 1:
+        return None  # a first line is the model's to judge (a title, most often)
+    if bracketed_promo(text, i, n):
+        return "boilerplate", "bracketed-promo"
+    if edge_cue(text, i, n):
+        return "boilerplate", "edge-cue"
+    if also_read(text, i, n):
+        return "boilerplate", "also-read"
+    return None
 
 
 def classify(
@@ -61,19 +118,14 @@ def classify(
     texts = [b.text() for b in blocks]
     items = block_items(blocks)
     n = len(blocks)
-    labels = model.labels
-    ruled: list[Kind | None] = []
-    for i, b in enumerate(blocks):
-        ruled.append(
-            ("title" if i == 0 else "heading") if markdown_heading(b) is not None else None
-        )
+    ruled = [rule(b, texts[i], i, n) for i, b in enumerate(blocks)]
     allowed = []
     for i, text in enumerate(texts):
         fixed = ruled[i]
         row = []
-        for label in labels:
+        for label in model.labels:
             if fixed is not None:
-                row.append(label == fixed)
+                row.append(label == fixed[0])
             elif label == "title":
                 row.append(i == 0)
             elif label == "boilerplate":
@@ -81,13 +133,10 @@ def classify(
             else:
                 row.append(True)
         allowed.append(row)
-    path = model.decode(items, allowed)
     out: list[tuple[Kind, str]] = []
-    for i, k in enumerate(path):
-        kind: Kind = labels[k]  # type: ignore[assignment]
-        if ruled[i] is not None:
-            why = "markdown-heading"
-        else:
-            why = model.explain(items[i], k) if explain else "model"
+    for i, k in enumerate(model.decode(items, allowed)):
+        kind: Kind = model.labels[k]  # type: ignore[assignment]
+        fixed = ruled[i]
+        why = fixed[1] if fixed else model.explain(items[i], k) if explain else "model"
         out.append((kind, why))
     return out

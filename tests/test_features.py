@@ -1,0 +1,128 @@
+"""Each feature the models weigh, as a small pure function (line features
+for segmentation, block features for kinds)."""
+
+from __future__ import annotations
+
+from article2json import block_features as bf
+from article2json import line_features as lf
+from article2json.lines import Line, runs, visible
+
+
+def line(text: str, indent: int = 0) -> Line:
+    return Line(text, 0, len(text), indent)
+
+
+def test_lines_keep_their_indent_and_runs_end_at_blank_lines() -> None:
+    text = "Title\n\n    First line\nsecond line\n \u200b\t\nThird\n"
+    got = [[(ln.text, ln.indent) for ln in run] for run in runs(text)]
+    assert got == [[("Title", 0)], [("First line", 4), ("second line", 0)], [("Third", 0)]]
+    assert visible("\t x", 10) == Line("x", 12, 13, 5)  # a tab counts 4 columns
+    assert visible("\u200b\u200e ", 0) is None  # invisible format characters only
+
+
+def test_wrap_width_is_read_from_the_lines_that_others_continue() -> None:
+    wrapped = [[line("x" * 70), line("x" * 72), line("x" * 68), line("end")] for _ in range(3)]
+    assert 68 <= lf.wrap_width(wrapped) <= 72
+    # Few continued lines: the longest lines of the document decide.
+    single = [[line("a" * n)] for n in (10, 200, 150)]
+    assert lf.wrap_width(single) == 200
+
+
+def test_a_first_word_that_would_have_fitted_means_the_line_above_ended_on_purpose() -> None:
+    assert lf.would_fit("Short line.", "Next words", 72)
+    assert not lf.would_fit("x" * 68, "another", 72)
+    assert lf.first_word("東京の桜") == "東"  # a script without spaces: one letter
+    assert lf.first_word("नई दिल्ली") == "नई"
+
+
+def test_case_of_start_in_scripts_with_and_without_case() -> None:
+    assert lf.case_of_start("The bank") == "upper"
+    assert lf.case_of_start("«été»") == "lower"
+    assert lf.case_of_start("Ժամանակ") == "upper"  # Armenian
+    assert lf.case_of_start("भारत") == "none"
+    assert lf.case_of_start("2024 budget") == "none"
+
+
+def test_hyphen_and_markup_rules() -> None:
+    assert lf.ends_with_hyphen("conver-")
+    assert not lf.ends_with_hyphen("2019 -")
+    assert lf.is_markup_rule("=====") and lf.is_markup_rule("---")
+    assert not lf.is_markup_rule("-") and not lf.is_markup_rule("=-=")
+
+
+def test_transition_features_name_the_evidence() -> None:
+    prev, cur = line("He said no."), line("The next day", 0)
+    f = lf.transition(prev, cur, 72)
+    assert {"fits", "p.sent", "c.upper", "p.sent&c.upper", "p.r<.5"} <= f.keys()
+    assert "runstart" in lf.transition(None, cur, 72)
+    wrapped = lf.transition(line("x" * 70 + " and the"), line("river rose"), 72)
+    assert "fits" not in wrapped and "c.lower" in wrapped and "p.r>=.9" in wrapped
+    indented = lf.transition(line("end."), line("Next", 4), 72)
+    assert "c.indent>p" in indented
+    assert "blanks&fits" in lf.transition(prev, cur, 72, blanks=True)
+
+
+def test_blank_line_documents() -> None:
+    assert lf.uses_blank_lines([[line("a")], [line("b")], [line("c")]])
+    assert not lf.uses_blank_lines([[line(str(i)) for i in range(40)]])
+
+
+def test_lengths_and_words() -> None:
+    assert bf.length_bin(15) == "<=20" and bf.length_bin(1000) == ">300"
+    assert bf.word_count("one two three") == 3
+    assert bf.word_count("東京の桜が満開になった") == 2  # no spaces: characters in fives
+    assert bf.capitalised_share("The Quick brown Fox") == 0.75
+
+
+def test_brackets_quotes_and_cues() -> None:
+    assert bf.is_bracketed("(Follow us on Facebook.)")
+    assert not bf.is_bracketed("(a) first, (b) second")
+    assert bf.is_quoted('"We will win."')
+    assert "cue.opener" in bf.cue_features("Also read: the budget")
+    assert "cue.opener" in bf.cue_features("इसे भी पढ़ें: बजट")
+    assert {"cue.network", "cue.call"} <= set(bf.cue_features("Follow us on Twitter"))
+    assert "cue.link" in bf.cue_features("see https://example.org/x")
+    assert bf.cue_features("The river rose for nine days.") == []
+
+
+def _own(text: str, texts: list[str] | None = None, i: int = 1) -> dict[str, float]:
+    doc = bf.Doc(texts or ["Title", text, "A paragraph that ends a sentence here."])
+    return bf.own(text, 1, i, doc)
+
+
+def test_numbered_headings_in_several_scripts() -> None:
+    for text in ("1. Introduction", "2) Methods", "2.3 Results", "IV. Discussion", "٣. النتائج"):
+        assert "numbered" in _own(text), text
+    assert "numbered" not in _own("2024 was a good year")
+
+
+def test_series_of_articles() -> None:
+    texts = [f"Article {n}" for n in range(1, 7)] + ["Everyone has the right to life."]
+    assert "doc.series" in _own("Article 3", texts)
+    assert "series" in _own("第三条", texts)
+
+
+def test_how_a_block_ends() -> None:
+    assert "noend" in _own("The bank declined to comment")
+    assert "sent" in _own("The bank declined to comment.")
+    assert "sent" in _own("बैंक ने टिप्पणी नहीं की।")
+    assert "colon" in _own("Main points:")
+    assert "question" in _own("What happens next?")
+    assert "phrase-closer" in _own("ཆོས་ཀྱི་དོན།")
+
+
+def test_case_and_capitals_only_where_the_script_has_case() -> None:
+    texts = ["Title", "Some Capitalised Words Here", "a lower-case start here."]
+    assert "capitalised" in _own("Some Capitalised Words Here", texts)
+    assert "lower-start" in _own("a lower-case start here.", texts)
+    hindi = ["शीर्षक", "यह एक वाक्य है।"]
+    assert "lower-start" not in _own("यह एक वाक्य है।", hindi)
+
+
+def test_position_and_neighbours() -> None:
+    texts = ["Title", "Heading", "A long paragraph. " * 10, "Last words."]
+    items = bf.features(texts, [1, 1, 1, 1])
+    assert "first" in items[0] and "p:none" in items[0]
+    assert "last" in items[3] and "n:none" in items[3]
+    assert "n:len>300" not in items[0] and "n:len<=20" in items[0]
+    assert "p:noend" in items[2]

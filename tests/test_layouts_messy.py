@@ -1,0 +1,154 @@
+"""Small hand-written articles laid out as real files are (wrapped at
+several widths, indented paragraphs, one paragraph a line, CRLF), in several
+scripts: the paragraphs, headings and title must come out the same."""
+
+from __future__ import annotations
+
+import pytest
+
+import article2json
+from article2json.corpus import Labelled, fold
+from article2json.layouts import LAYOUTS, lay_out, wrap
+
+EN = (
+    Labelled("Council approves new bridge after long debate", "title"),
+    Labelled(
+        "The city council on Tuesday approved plans for a new bridge over the river, ending "
+        "a debate that had lasted more than ten years and divided residents of both banks. "
+        "Opponents said the bridge would bring more traffic into the old town.",
+        "paragraph",
+    ),
+    Labelled(
+        "Supporters argued it would cut journey times by half, and that the old crossing, "
+        "built in 1890, could no longer carry the buses that now use it every few minutes "
+        "of the day.",
+        "paragraph",
+    ),
+    Labelled("What happens next", "heading"),
+    Labelled(
+        "Construction is expected to start in the spring and to take three years. The "
+        "council will publish the contracts next month, and residents may comment on them "
+        "until the end of the year.",
+        "paragraph",
+    ),
+)
+HI = (
+    Labelled("नदी पर नये पुल को मंज़ूरी, दस साल की बहस ख़त्म", "title"),
+    Labelled(
+        "नगर परिषद ने मंगलवार को नदी पर एक नये पुल की योजना को मंज़ूरी दे दी। इससे दस साल से "
+        "चल रही वह बहस ख़त्म हो गयी जिसने दोनों किनारों के निवासियों को बाँट दिया था। विरोधियों "
+        "का कहना था कि पुल से पुराने शहर में यातायात बढ़ेगा।",
+        "paragraph",
+    ),
+    Labelled("आगे क्या होगा", "heading"),
+    Labelled(
+        "निर्माण वसंत में शुरू होने और तीन साल चलने की उम्मीद है। परिषद अगले महीने ठेके प्रकाशित "
+        "करेगी और निवासी साल के अंत तक उन पर अपनी राय दे सकेंगे।",
+        "paragraph",
+    ),
+)
+RU = (
+    Labelled("Совет одобрил строительство нового моста", "title"),
+    Labelled(
+        "Городской совет во вторник одобрил планы строительства нового моста через реку, "
+        "положив конец спорам, которые длились больше десяти лет и разделили жителей обоих "
+        "берегов. Противники говорили, что мост принесёт в старый город больше машин.",
+        "paragraph",
+    ),
+    Labelled("Что дальше", "heading"),
+    Labelled(
+        "Строительство должно начаться весной и занять три года. Совет опубликует договоры "
+        "в следующем месяце, и жители смогут обсуждать их до конца года.",
+        "paragraph",
+    ),
+)
+
+
+def structure(data: bytes) -> tuple[str | None, list[tuple[str | None, list[str]]]]:
+    a = article2json.parse(data)
+    sections = [
+        (fold(s["heading"]), [str(fold(p)) for p in s["paragraphs"]]) for s in a["sections"]
+    ]
+    return fold(a["title"]), sections
+
+
+def expected(blocks: tuple[Labelled, ...]) -> tuple[str | None, list[tuple[str | None, list[str]]]]:
+    text = "\n\n".join(b.text for b in blocks) + "\n"
+    return structure(text.encode())
+
+
+@pytest.mark.parametrize("blocks", [EN, HI, RU], ids=["en", "hi", "ru"])
+@pytest.mark.parametrize(
+    "layout", ["wrap60", "wrap80", "wrap110", "wrap140", "lines", "indented", "tight"]
+)
+def test_wrapped_and_one_per_line_layouts_give_the_clean_structure(
+    blocks: tuple[Labelled, ...], layout: str
+) -> None:
+    title, sections = expected(blocks)
+    assert title == fold(blocks[0].text)
+    assert [h for h, _ in sections] == [None, fold(blocks[-2].text)]
+    laid = lay_out(blocks, layout, seed=3)
+    assert structure(laid.text.encode()) == (title, sections)
+
+
+def test_a_wide_wrap_keeps_paragraphs_whole() -> None:
+    """Wrapped at 132 columns, a paragraph is not one paragraph per line."""
+    body = " ".join(b.text for b in EN[1:3])
+    text = EN[0].text + "\n\n" + "\n".join(wrap(body, 132)) + "\n"
+    _, sections = structure(text.encode())
+    assert len(sections[0][1]) == 1
+
+
+def test_crlf_and_trailing_blanks_change_nothing() -> None:
+    text = "\n\n".join(b.text for b in RU) + "\n"
+    messy = text.replace("\n", " \t\r\n").encode()
+    assert structure(messy) == structure(text.encode())
+
+
+def test_markdown_headings_are_headings_whatever_the_model_thinks() -> None:
+    text = "# Bridge approved\n\n## 1. Why it matters.\n\nThe river rose.\n"
+    a = article2json.parse(text, blocks=True, explain=True)
+    assert a["title"] == "Bridge approved"
+    assert [s["heading"] for s in a["sections"]] == ["1. Why it matters."]
+    assert [b["rule"] for b in a.get("blocks", [])][:2] == ["markdown-heading"] * 2
+
+
+def test_a_mid_article_paragraph_with_a_link_or_a_network_stays_in_the_body() -> None:
+    paragraphs = [
+        "The council said it would publish the plans at https://example.org/bridge soon.",
+        "Residents were asked to follow the debate on Facebook and Twitter this week.",
+        "Copyright of the drawings stays with the architects, the council said today.",
+        "Advertisements for the tender will appear in local papers next month.",
+    ]
+    text = "Bridge approved\n\n" + "\n\n".join(paragraphs + ["Work starts in spring."] * 5) + "\n"
+    a = article2json.parse(text)
+    assert a["boilerplate"] == []
+    assert a["sections"][0]["paragraphs"][:4] == paragraphs
+
+
+def test_a_bracketed_promo_at_the_end_is_boilerplate_in_several_scripts() -> None:
+    for promo in (
+        "(Follow us on Facebook and Twitter for more news.)",
+        "(हमें फ़ेसबुक और ट्विटर पर फ़ॉलो करें।)",
+        "(تابعونا على فيسبوك وتويتر)",
+    ):
+        text = f"{EN[0].text}\n\n{EN[1].text}\n\n{EN[2].text}\n\n{promo}\n"
+        a = article2json.parse(text, blocks=True, explain=True)
+        assert a["boilerplate"] == [promo]
+        assert a.get("blocks", [])[-1]["rule"] == "bracketed-promo"
+
+
+def test_explain_gives_the_model_strongest_features() -> None:
+    text = "\n\n".join(b.text for b in EN) + "\n"
+    a = article2json.parse(text, blocks=True, explain=True)
+    rules = [b["rule"] for b in a.get("blocks", [])]
+    assert all(r.startswith("model: ") for r in rules)
+    assert any("+" in r for r in rules)
+
+
+def test_every_layout_is_known() -> None:
+    assert LAYOUTS[0] == "clean" and len(set(LAYOUTS)) == len(LAYOUTS)
+    for layout in LAYOUTS:
+        laid = lay_out(EN, layout, seed=1)
+        assert len(laid.starts) == len(laid.block_of_line)
+        assert sum(laid.starts) == len(EN)

@@ -1,0 +1,92 @@
+"""The CRF as plain Python: scores, Viterbi under constraints, explanations,
+the shipped weights, and training that gives the same weights twice."""
+
+from __future__ import annotations
+
+import importlib.util
+
+import pytest
+
+from article2json import model
+from article2json.corpus import Labelled, label_blocks
+from article2json.model import Crf
+
+TOY = Crf(
+    labels=["heading", "paragraph"],
+    weights={"short": [2.0, -1.0], "long": [-2.0, 2.0], "b": [0.0, 0.5]},
+    transitions=[[-4.0, 0.5], [0.0, 0.0]],  # heading after heading is unlikely
+)
+
+
+def test_scores_add_weights_times_values() -> None:
+    assert TOY.scores({"short": 1.0, "b": 1.0}) == [2.0, -0.5]
+    assert TOY.scores({"unknown": 1.0}) == [0.0, 0.0]
+
+
+def test_viterbi_weighs_transitions_against_emissions() -> None:
+    short, long = {"short": 1.0}, {"long": 1.0}
+    assert TOY.decode([short, long, short, long]) == [0, 1, 0, 1]
+    # Two short items in a row: the second stays a heading only if it is worth the -4.
+    assert TOY.decode([short, short]) == [0, 1]
+    assert TOY.decode([]) == []
+
+
+def test_viterbi_honours_forbidden_labels() -> None:
+    short = {"short": 1.0}
+    assert TOY.decode([short], allowed=[[False, True]]) == [1]
+
+
+def test_explain_names_the_features_that_won() -> None:
+    text = TOY.explain({"short": 1.0, "b": 1.0}, 0)
+    assert text == "model: short +3.0"
+    assert TOY.explain({"b": 1.0}, 1) == "model: bias"
+
+
+def test_weights_round_trip_through_json() -> None:
+    again = Crf.from_json(TOY.to_json())
+    assert again.labels == TOY.labels
+    assert again.weights == TOY.weights
+    assert again.transitions == TOY.transitions
+
+
+def test_the_shipped_models() -> None:
+    seg, kinds = model.load("segment"), model.load("kinds")
+    assert set(seg.labels) == {"B", "I"}
+    assert set(kinds.labels) == {"title", "heading", "paragraph", "boilerplate"}
+    assert kinds.meta["documents"] > 500
+    assert model.load("kinds") is kinds  # read once
+
+
+def test_corpus_blocks_get_their_kinds_from_the_truth() -> None:
+    text = "Title\n\nLead.\n\nHeading\n\nBody.\n\nFollow us.\n"
+    truth = {
+        "title": "Title",
+        "sections": [
+            {"heading": None, "paragraphs": ["Lead."]},
+            {"heading": "Heading", "paragraphs": ["Body."]},
+        ],
+        "boilerplate": ["Follow us."],
+    }
+    kinds = [b.kind for b in label_blocks(text, truth)]
+    assert kinds == ["title", "paragraph", "heading", "paragraph", "boilerplate"]
+
+
+@pytest.mark.skipif(importlib.util.find_spec("pycrfsuite") is None, reason="needs the train extra")
+def test_training_is_deterministic() -> None:
+    from article2json.corpus import Document
+    from article2json.train import train
+
+    docs = []
+    for n in range(6):
+        blocks = (
+            Labelled(f"Story number {n}", "title"),
+            Labelled(f"The river rose for {n} days and the town waited. " * 3, "paragraph"),
+            Labelled("What happens next", "heading"),
+            Labelled("Work starts in spring and takes three years. " * 2, "paragraph"),
+        )
+        text = "\n\n".join(b.text for b in blocks) + "\n"
+        docs.append(Document(f"en/{n}.txt", "en", "toy", text, {}, blocks))
+    first, second = train(docs), train(docs)
+    assert first[0].weights == second[0].weights
+    assert first[1].weights == second[1].weights
+    assert first[1].labels == ("heading", "paragraph", "title")
