@@ -51,6 +51,45 @@ THRESHOLDS: dict[str, dict[str, float]] = {
     "web": {"heading": 0.85, "placement": 0.75, "exact": 0.45, "bp/doc": 0.02},
 }
 UPPER_BOUNDS = ("bp/doc",)
+# What CI holds the model to (`--floors`) while the targets above are not all
+# met: just under the cross-validated figures of the shipped design, for the
+# corpus's own layout ("clean") and for the worst generated one ("*").
+FLOORS: dict[str, dict[str, dict[str, float]]] = {
+    "dev": {
+        "clean": {
+            "title": 0.99,
+            "heading": 0.945,
+            "paragraph": 0.97,
+            "placement": 0.915,
+            "exact": 0.78,
+        },
+        "*": {
+            "title": 0.75,
+            "heading": 0.92,
+            "paragraph": 0.935,
+            "placement": 0.845,
+            "exact": 0.53,
+        },
+    },
+    "web": {
+        "clean": {
+            "title": 0.93,
+            "heading": 0.765,
+            "paragraph": 0.92,
+            "placement": 0.58,
+            "exact": 0.28,
+            "bp/doc": 0.03,
+        },
+        "*": {
+            "title": 0.48,
+            "heading": 0.69,
+            "paragraph": 0.9,
+            "placement": 0.5,
+            "exact": 0.14,
+            "bp/doc": 0.03,
+        },
+    },
+}
 # How far a generated layout may fall behind the corpus's own, on each figure.
 LAYOUT_TOLERANCE = {"dev": 0.02}
 LANGUAGE_HEADING_F1 = 0.90
@@ -311,6 +350,19 @@ def check(corpus: str, per_layout: dict[str, dict[str, Score]]) -> list[str]:
     return failures
 
 
+def check_floors(corpus: str, per_layout: dict[str, dict[str, Score]]) -> list[str]:
+    """The floors of FLOORS that were missed, as sentences."""
+    failures = []
+    floors = FLOORS.get(corpus, {})
+    for layout, per_lang in per_layout.items():
+        row = total(per_lang).row()
+        for key, bound in floors.get(layout, floors.get("*", {})).items():
+            bad = row[key] > bound if key in UPPER_BOUNDS else row[key] < bound
+            if bad:
+                failures.append(f"{corpus} {layout}: {key} {row[key]:.3f} (floor {bound})")
+    return failures
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="python -m article2json.evaluate", description=__doc__)
     ap.add_argument(
@@ -332,7 +384,10 @@ def main(argv: list[str] | None = None) -> int:
         "--loso", action="store_true", help="leave one source out: train without it, score it"
     )
     ap.add_argument("--worst", type=int, default=0, help="show the N worst documents")
-    ap.add_argument("--check", action="store_true", help="exit 1 when a threshold is missed")
+    ap.add_argument("--check", action="store_true", help="exit 1 when a target is missed")
+    ap.add_argument(
+        "--floors", action="store_true", help="exit 1 when a regression floor (FLOORS) is missed"
+    )
     args = ap.parse_args(argv)
     from .train import default_corpora
 
@@ -370,6 +425,8 @@ def main(argv: list[str] | None = None) -> int:
         print()
         if args.check:
             failures.extend(check(c.name, per_layout))
+        if args.floors:
+            failures.extend(check_floors(c.name, per_layout))
     if args.worst:
         for n, path, diffs in sorted(report, key=lambda r: (-r[0], r[1]))[: args.worst]:
             print(f"{path}: {n} differences")

@@ -89,7 +89,7 @@ def kind_sequences(docs: Iterable[Document], n_layouts: int = 1) -> Sequences:
         for layout in layouts_for(doc, n_layouts):
             blocks, _, labelled = laid_blocks(doc, layout)
             xs.append(block_items(blocks))
-            ys.append([lb.kind for lb in labelled])
+            ys.append([str(lb.kind) for lb in labelled])
     return xs, ys
 
 
