@@ -62,7 +62,8 @@ def ends_with_hyphen(text: str) -> bool:
 
 def is_markup_rule(text: str) -> bool:
     """A line of "=" or "-" only (a setext underline or a rule)."""
-    return len(text) > 1 and (set(text) == {"="} or set(text) == {"-"})
+    # (the first character first: most lines are prose, and set() of a long line costs)
+    return len(text) > 1 and text[0] in "=-" and (set(text) == {"="} or set(text) == {"-"})
 
 
 def length_bin(ratio: float) -> str:
