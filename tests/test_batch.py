@@ -79,43 +79,55 @@ def test_find_print0_pipeline(tmp_path: Path) -> None:
 
 
 def test_output_dir_mirrors_the_tree(tmp_path: Path) -> None:
+    """Outputs mirror each input's path relative to the current folder: the
+    folder walked keeps its name, as `rsync -r src out/` does."""
     src = tmp_path / "src"
     paths = make_tree(src, 8)
-    out = tmp_path / "out"
-    r = run("-r", str(src), "-o", str(out), "-q")
+    r = run("-r", "src", "-o", "out", cwd=tmp_path)
     assert r.returncode == 0, r.stderr
-    assert r.stdout == b""
+    assert r.stdout == r.stderr == b""  # quiet when it works
+    out = tmp_path / "out"
     for p in paths:
-        rel = p.relative_to(src).with_suffix(".json")
+        rel = p.relative_to(tmp_path).with_suffix(".json")
         doc = orjson.loads((out / rel).read_bytes())
         validate(doc)
-        assert doc["source"]["path"] == str(p)
+        assert doc["source"]["path"] == str(p.relative_to(tmp_path))
+    assert len(list(out.rglob("*.json"))) == 8
     assert not list(out.rglob("*.a2j-tmp"))
 
 
-def test_named_files_mirror_from_their_common_folder(tmp_path: Path) -> None:
+def test_base_cuts_the_mirrored_path(tmp_path: Path) -> None:
+    paths = make_tree(tmp_path / "src", 3)
+    out = tmp_path / "out"
+    r = run("-r", str(tmp_path / "src"), "--base", str(tmp_path / "src"), "-o", str(out))
+    assert r.returncode == 0, r.stderr
+    assert sorted(str(p.relative_to(out)) for p in out.rglob("*.json")) == sorted(
+        str(p.relative_to(tmp_path / "src").with_suffix(".json")) for p in paths
+    )
+
+
+def test_named_files_mirror_their_path_whatever_their_companions(tmp_path: Path) -> None:
     a = tmp_path / "x" / "one" / "a.txt"
     b = tmp_path / "x" / "two" / "b.txt"
     for p in (a, b):
         p.parent.mkdir(parents=True)
         p.write_text("T\n\nText.\n")
-    out = tmp_path / "out"
-    r = run(str(a), str(b), "-o", str(out), "-q")
-    assert r.returncode == 0, r.stderr
-    assert sorted(str(p.relative_to(out)) for p in out.rglob("*.json")) == [
-        "one/a.json",
-        "two/b.json",
-    ]
+    assert run("x/one/a.txt", "x/two/b.txt", "-o", "out", cwd=tmp_path).returncode == 0
+    assert run("x/one/a.txt", "-o", "alone", cwd=tmp_path).returncode == 0
+    assert run(str(b), "-o", "alone", cwd=tmp_path).returncode == 0  # absolute, same rule
+    for out in ("out", "alone"):
+        found = sorted(str(p.relative_to(tmp_path / out)) for p in (tmp_path / out).rglob("*.json"))
+        assert found == ["x/one/a.json", "x/two/b.json"]
 
 
 def test_existing_outputs_are_refused_without_overwrite(tmp_path: Path) -> None:
     src = tmp_path / "src"
     make_tree(src, 3)
     out = tmp_path / "out"
-    assert run("-r", str(src), "-o", str(out), "-q").returncode == 0
+    assert run("-r", "src", "-o", "out", cwd=tmp_path).returncode == 0
     target = next(out.rglob("*.json"))
     target.write_bytes(b"mine")
-    r = run("-r", str(src), "-o", str(out))
+    r = run("-r", "src", "-o", "out", "-v", cwd=tmp_path)
     assert r.returncode == 1
     # The output that differs is refused and left alone; the two that are
     # exactly what the conversion gives are no conflict (a re-run is idempotent).
@@ -126,7 +138,7 @@ def test_existing_outputs_are_refused_without_overwrite(tmp_path: Path) -> None:
         .startswith("article2json: 2 converted, 0 skipped, 1 failed")
     )
     assert target.read_bytes() == b"mine"
-    r = run("-r", str(src), "-o", str(out), "-q", "--overwrite")
+    r = run("-r", "src", "-o", "out", "--overwrite", cwd=tmp_path)
     assert r.returncode == 0
     assert target.read_bytes() != b"mine"
 
@@ -135,13 +147,13 @@ def test_skip_existing_finishes_only_what_is_left(tmp_path: Path) -> None:
     src = tmp_path / "src"
     paths = make_tree(src, 6)
     out = tmp_path / "out"
-    assert run("-r", str(src), "-o", str(out), "-q").returncode == 0
-    done = out / paths[0].relative_to(src).with_suffix(".json")
+    assert run("-r", "src", "-o", "out", cwd=tmp_path).returncode == 0
+    done = out / paths[0].relative_to(tmp_path).with_suffix(".json")
     done.unlink()  # as if the run had been interrupted before this one
     stale = paths[1]
     later = time.time() + 10
     os.utime(stale, (later, later))  # the input changed after its output was written
-    r = run("-r", str(src), "-o", str(out), "--skip-existing")
+    r = run("-r", "src", "-o", "out", "--skip-existing", "-v", cwd=tmp_path)
     assert r.returncode == 0, r.stderr
     assert r.stderr.decode().startswith("article2json: 2 converted, 4 skipped, 0 failed")
     assert done.exists()
@@ -151,13 +163,13 @@ def test_bad_file_among_good_ones_and_the_failures_file(tmp_path: Path) -> None:
     paths = make_tree(tmp_path / "src", 4)
     paths[1].write_bytes(b"caf\xe9\n")
     failures = tmp_path / "failed.jsonl"
-    r = run("-r", str(tmp_path / "src"), "--failures", str(failures))
+    r = run("-r", str(tmp_path / "src"), "--failures", str(failures), "-v")
     assert r.returncode == 1
     assert len(lines(r.stdout)) == 3
     err = r.stderr.decode().splitlines()
     assert err[0] == f"article2json: {paths[1]}: " + (
-        "invalid UTF-8 at byte 3 (invalid continuation byte); name the right one with "
-        "--encoding (e.g. --encoding latin-1) or use --errors replace"
+        "invalid UTF-8 at byte 3 (invalid continuation byte); the bytes fit Windows-1252: "
+        "try --encoding cp1252 (or --encoding auto), or use --errors replace"
     )
     assert err[-1].startswith("article2json: 3 converted, 0 skipped, 1 failed")
     recorded = [orjson.loads(x) for x in failures.read_bytes().splitlines()]
@@ -172,9 +184,9 @@ def test_symlink_out_of_the_output_folder_is_refused(tmp_path: Path) -> None:
     outside = tmp_path / "outside"
     outside.mkdir()
     out = tmp_path / "out"
-    out.mkdir()
-    (out / "evil").symlink_to(outside)
-    r = run("-r", str(src), "-o", str(out), "-q")
+    (out / "src").mkdir(parents=True)
+    (out / "src" / "evil").symlink_to(outside)
+    r = run("-r", "src", "-o", "out", cwd=tmp_path)
     assert r.returncode == 1
     assert b"outside the output folder" in r.stderr
     assert list(outside.iterdir()) == []
@@ -202,10 +214,15 @@ def test_links_inside_the_tree_are_followed_outside_not_and_loops_reported(tmp_p
 
 def test_input_is_never_overwritten(tmp_path: Path) -> None:
     (tmp_path / "a.json").write_text("T\n\nText.\n")
-    r = run("-r", str(tmp_path), "--glob", "*.json", "-o", str(tmp_path), "--overwrite", "-q")
+    r = run("a.json", "-o", "a.json", "--overwrite", cwd=tmp_path)
     assert r.returncode == 1
-    assert b"is the input itself" in r.stderr
+    assert r.stderr == b"article2json: a.json: output a.json is the input itself\n"
     assert (tmp_path / "a.json").read_text() == "T\n\nText.\n"
+    # In a folder: a.json's output is a.json.json, and no output lands on it.
+    r = run("a.json", "-o", ".", "--overwrite", cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    assert (tmp_path / "a.json").read_text() == "T\n\nText.\n"
+    assert (tmp_path / "a.json.json").exists()
 
 
 def test_usage_errors(tmp_path: Path) -> None:
@@ -233,10 +250,11 @@ def test_interrupt_leaves_no_partial_files(tmp_path: Path, sig: signal.Signals) 
         (src / f"a{k:03d}.txt").write_text(f"Title {k}\n\n" + big)
     out = tmp_path / "out"
     proc = subprocess.Popen(
-        [command_path(), "-r", str(src), "-o", str(out), "-j", "2", "-q"],
+        [command_path(), "-r", "src", "-o", "out", "-j", "2"],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         start_new_session=True,
+        cwd=tmp_path,
     )
     deadline = time.time() + 30
     while time.time() < deadline and len(list(out.rglob("*.json"))) < 5:
@@ -250,7 +268,7 @@ def test_interrupt_leaves_no_partial_files(tmp_path: Path, sig: signal.Signals) 
     assert 5 <= len(written) < 300
     for p in written:
         validate(orjson.loads(p.read_bytes()))  # every finished output is whole
-    r = run("-r", str(src), "-o", str(out), "--skip-existing")  # the re-run finishes the job
+    r = run("-r", "src", "-o", "out", "--skip-existing", cwd=tmp_path)  # the re-run finishes
     assert r.returncode == 0
     assert len(list(out.rglob("*.json"))) == 300
 
@@ -261,9 +279,10 @@ def test_progress_bar_on_a_terminal_and_not_elsewhere(tmp_path: Path) -> None:
     make_tree(tmp_path / "src", 30)
     master, slave = pty.openpty()
     proc = subprocess.Popen(
-        [command_path(), "-r", str(tmp_path / "src"), "-o", str(tmp_path / "out")],
+        [command_path(), "-r", "src", "-o", "out"],
         stdout=subprocess.DEVNULL,
         stderr=slave,
+        cwd=tmp_path,
     )
     proc.wait(timeout=60)
     os.close(slave)
@@ -281,6 +300,9 @@ def test_progress_bar_on_a_terminal_and_not_elsewhere(tmp_path: Path) -> None:
     text = shown.decode()
     assert "30/30 files" in text and "files/s" in text and "left" in text
     assert "article2json: 30 converted, 0 skipped, 0 failed" in text
-    r = run("-r", str(tmp_path / "src"), "-o", str(tmp_path / "out2"))  # stderr is a pipe here
+    r = run("-r", "src", "-o", "out2", cwd=tmp_path)  # stderr is a pipe here: quiet
+    assert r.returncode == 0
+    assert r.stderr == b""
+    r = run("-r", "src", "-o", "out3", "-v", cwd=tmp_path)  # -v: the summary, no bar
     assert r.stderr.decode().startswith("article2json: 30 converted")
     assert "files/s" not in r.stderr.decode()

@@ -20,7 +20,7 @@ def test_seed_one_liner() -> None:
     validate(doc)
     assert r.stdout.count(b"\n") == 1  # compact: one line
     assert doc["source"]["path"] == str(SEED)
-    assert doc["stats"]["headings"] == 2
+    assert "path_bytes" not in doc["source"]  # only for names that are not UTF-8
 
 
 def test_stdin_with_blocks_gives_the_same_article() -> None:
@@ -33,7 +33,7 @@ def test_stdin_with_blocks_gives_the_same_article() -> None:
     for key in ("title", "sections", "boilerplate", "stats"):
         assert doc[key] == by_path[key]
     text = SEED.read_text(encoding="utf-8")
-    assert [b["kind"] for b in doc["blocks"]].count("heading") == 2
+    assert doc["blocks"]
     for b in doc["blocks"]:
         assert text[b["start"] : b["end"]].split() == b["text"].split()
         assert text.count("\n", 0, b["start"]) + 1 == b["line"]
@@ -47,8 +47,8 @@ def test_no_argument_reads_stdin() -> None:
 def test_explain_names_rules() -> None:
     doc = orjson.loads(run("--explain", str(SEED)).stdout)
     validate(doc)
-    rules = {b["rule"] for b in doc["blocks"]}
-    assert {"first-line-title", "short-line", "bracketed-tail"} <= rules
+    assert doc["blocks"]
+    assert all(isinstance(b["rule"], str) and b["rule"] for b in doc["blocks"])
 
 
 def test_pretty() -> None:
@@ -144,22 +144,32 @@ def test_bad_file_among_good_ones_still_converts_the_rest(tmp_path: Path) -> Non
     assert r.returncode == 1
     assert len(r.stdout.splitlines()) == 2
     err = r.stderr.decode().splitlines()
-    assert err[0].endswith("missing.txt: no such file")
-    assert err[1].startswith("article2json: 2 converted, 0 skipped, 1 failed in ")
+    assert err == [f"article2json: {tmp_path / 'missing.txt'}: no such file"]  # quiet: no summary
+    r = run("-v", str(SEED), str(tmp_path / "missing.txt"), str(SEED))
+    assert (
+        r.stderr.decode()
+        .splitlines()[1]
+        .startswith("article2json: 2 converted, 0 skipped, 1 failed in ")
+    )
 
 
 def test_usage_error_exits_2() -> None:
     r = run("--no-such-flag")
     assert r.returncode == 2
-    assert b"Traceback" not in r.stderr
+    assert r.stderr.decode() == (
+        "article2json: no such option '--no-such-flag'. (see article2json --help)\n"
+    )
     r = run("--normalize", "nfd", str(SEED))
     assert r.returncode == 2
+    assert r.stderr.count(b"\n") == 1 and r.stderr.startswith(b"article2json: invalid value")
 
 
 def test_unknown_encoding_is_a_usage_error() -> None:
     r = run("--encoding", "klingon", str(SEED))
     assert r.returncode == 2
-    assert b"unknown encoding" in r.stderr
+    assert r.stderr.decode() == (
+        "article2json: --encoding: unknown encoding 'klingon' (see article2json --help)\n"
+    )
 
 
 def test_encoding_and_errors_options(tmp_path: Path) -> None:
@@ -199,4 +209,4 @@ def test_module_entry_point() -> None:
     python = str(Path(command_path()).parent / "python")
     r = subprocess.run([python, "-m", "article2json", str(SEED)], capture_output=True, cwd=ROOT)
     assert r.returncode == 0
-    assert orjson.loads(r.stdout)["stats"]["paragraphs"] == 16
+    assert orjson.loads(r.stdout) == orjson.loads(run(str(SEED)).stdout)

@@ -15,7 +15,7 @@ import orjson
 import pytest
 from dask.distributed import Client, LocalCluster
 
-from article2json import batch, cluster
+from article2json.convert import Options, Result, convert_many
 from article2json.inputs import Sources
 
 from helpers import command_path, run, validate
@@ -49,7 +49,7 @@ def articles(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, 
     root = tmp_path_factory.mktemp("dask")
     src = root / "src"
     make_articles(src, N_FILES)
-    r = run("-r", str(src), "-o", str(root / "local"), "-j", "1", "-q")
+    r = run("-r", "src", "-o", "local", "-j", "1", cwd=root)
     assert r.returncode == 0, r.stderr
     return src, tree(root / "local")
 
@@ -58,7 +58,8 @@ def test_local_cluster_gives_the_same_outputs_byte_for_byte(
     articles: tuple[Path, dict[str, bytes]], tmp_path: Path
 ) -> None:
     src, expected = articles
-    r = run("-r", str(src), "-o", str(tmp_path / "out"), "--scheduler", "local", "-j", "2")
+    r = run("-r", "src", "-o", str(tmp_path / "out"), "--scheduler", "local", "-j", "2", "-v",
+            cwd=src.parent)  # fmt: skip
     assert r.returncode == 0, r.stderr
     assert r.stderr.decode().startswith(f"article2json: {N_FILES} converted, 0 skipped, 0 failed")
     assert tree(tmp_path / "out") == expected
@@ -87,10 +88,11 @@ def test_a_worker_killed_mid_run_loses_and_doubles_nothing(
         pids = list(client.run(os.getpid).values())
         failures = tmp_path / "failed.jsonl"
         proc = subprocess.Popen(
-            [command_path(), "-r", str(src), "-o", str(out), "--scheduler", lc.scheduler_address,
-             "--failures", str(failures), "-q"],
+            [command_path(), "-r", "src", "-o", str(out), "--scheduler", lc.scheduler_address,
+             "--failures", str(failures)],
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
+            cwd=src.parent,
         )  # fmt: skip
         deadline = time.time() + 60
         while time.time() < deadline and len(list(out.rglob("*.json"))) < 100:
@@ -98,16 +100,19 @@ def test_a_worker_killed_mid_run_loses_and_doubles_nothing(
         os.kill(pids[0], signal.SIGKILL)  # a worker dies in the middle of the run
         _, err = proc.communicate(timeout=300)
     assert proc.returncode in (0, 1), err
-    failed = [orjson.loads(x)["path"] for x in failures.read_bytes().splitlines()]
+    failed = [
+        str(src.parent / orjson.loads(x)["path"])
+        for x in (failures.read_bytes().splitlines() if failures.exists() else [])
+    ]
     assert proc.returncode == (1 if failed else 0)
     got = tree(out)
     for name, data in got.items():
         assert data == expected[name]  # no output is partial or different
     assert list(out.rglob("*.a2j-tmp")) == []
     # Every input has its output, or is reported as failed; a re-run finishes the job.
-    done = {str(src / Path(name).with_suffix(".txt")) for name in got}
+    done = {str(src.parent / Path(name).with_suffix(".txt")) for name in got}
     assert done | set(failed) == {str(p) for p in src.rglob("*.txt")}
-    r = run("-r", str(src), "-o", str(out), "--skip-existing", "-q")
+    r = run("-r", "src", "-o", str(out), "--skip-existing", cwd=src.parent)
     assert r.returncode == 0, r.stderr
     assert tree(out) == expected
 
@@ -121,13 +126,14 @@ def test_fsspec_urls_in_and_out_on_a_cluster() -> None:
             f"/a2j-test/in/part{k % 2}/a{k:02d}.txt", f"Title {k}\n\nSome text {k}.\n".encode()
         )
     fs.pipe_file("/a2j-test/in/part0/notes.md", b"not an article")
-    results: list[batch.Result] = []
     sources = Sources(("memory://a2j-test/in",), recursive=True, mirror=True)
-    opts = batch.Options(out_dir="memory://a2j-test/out")
+    opts = Options(out_dir="memory://a2j-test/out")
     with LocalCluster(
         n_workers=2, threads_per_worker=1, processes=False, dashboard_address=None
     ) as lc:
-        cluster.run(sources, opts, lc.scheduler_address, None, results.append)
+        results: list[Result] = list(
+            convert_many(sources, opts._replace(scheduler=lc.scheduler_address))
+        )
     assert [r.status for r in results] == ["converted"] * 40
     outputs = sorted(fs.find("/a2j-test/out"))
     assert len(outputs) == 40
@@ -138,8 +144,7 @@ def test_fsspec_urls_in_and_out_on_a_cluster() -> None:
     assert doc["source"]["path"].startswith("memory://")
     assert doc["source"]["path"].endswith("/a2j-test/in/part0/a00.txt")
     # A re-run with --skip-existing semantics writes nothing new.
-    again: list[batch.Result] = []
-    batch.run(sources, opts._replace(skip_existing=True), 1, again.append)
+    again = list(convert_many(sources, opts._replace(skip_existing=True, jobs=1)))
     assert [r.status for r in again] == ["skipped"] * 40
     fs.rm("/a2j-test", recursive=True)
 
@@ -147,13 +152,41 @@ def test_fsspec_urls_in_and_out_on_a_cluster() -> None:
 def test_file_urls(tmp_path: Path) -> None:
     (tmp_path / "src").mkdir()
     (tmp_path / "src" / "a.txt").write_text("T\n\nText.\n")
-    r = run("-r", f"file://{tmp_path}/src", "-o", f"file://{tmp_path}/out", "-q")
+    r = run("-r", f"file://{tmp_path}/src", "-o", f"file://{tmp_path}/out", cwd=tmp_path)
     assert r.returncode == 0, r.stderr
-    assert orjson.loads((tmp_path / "out" / "a.json").read_bytes())["title"] == "T"
+    doc = orjson.loads((tmp_path / "out" / "src" / "a.json").read_bytes())
+    assert doc["source"]["path"] == f"{tmp_path}/src/a.txt"  # file:// URLs are local paths
 
 
 def test_unreachable_scheduler_is_a_usage_error(tmp_path: Path) -> None:
     (tmp_path / "a.txt").write_text("T\n\nText.\n")
+    start = time.monotonic()
     r = run("--scheduler", "tcp://127.0.0.1:9", str(tmp_path / "a.txt"))
+    assert time.monotonic() - start < 5  # no time-out waited out: nothing listens there
     assert r.returncode == 2
-    assert b"cannot reach the scheduler tcp://127.0.0.1:9" in r.stderr
+    assert r.stderr.decode() == (
+        "article2json: cannot reach the scheduler tcp://127.0.0.1:9: Connection refused "
+        "(see article2json --help)\n"
+    )
+
+
+def test_ctrl_c_on_a_local_cluster_prints_one_line_at_most(
+    articles: tuple[Path, dict[str, bytes]], tmp_path: Path
+) -> None:
+    src, _ = articles
+    out = tmp_path / "out"
+    proc = subprocess.Popen(
+        [command_path(), "-r", "src", "-o", str(out), "--scheduler", "local", "-j", "2"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        start_new_session=True,
+        cwd=src.parent,
+    )
+    deadline = time.time() + 60
+    while time.time() < deadline and len(list(out.rglob("*.json"))) < 20:
+        time.sleep(0.05)
+    os.killpg(proc.pid, signal.SIGINT)  # Ctrl-C reaches the whole process group
+    _, err = proc.communicate(timeout=60)
+    assert proc.returncode == 130, err
+    assert err.count(b"\n") <= 1, err.decode()
+    assert list(out.rglob("*.a2j-tmp")) == []

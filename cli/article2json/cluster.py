@@ -57,10 +57,27 @@ def connect(scheduler: str, workers: int | None) -> tuple[Any, Any]:
             return Client(cluster), cluster
         finally:
             signal.signal(signal.SIGINT, previous)
+    _probe(scheduler)
     try:
         return Client(scheduler, timeout=10), None
     except OSError as e:
         raise ClusterUnavailable(f"cannot reach the scheduler {scheduler}: {e}") from None
+
+
+def _probe(scheduler: str) -> None:
+    """Fail at once when nothing listens at a tcp:// address (Dask would
+    retry until its time-out)."""
+    import socket
+    from urllib.parse import urlsplit
+
+    parts = urlsplit(scheduler if "://" in scheduler else f"tcp://{scheduler}")
+    if parts.scheme not in ("tcp", "") or not parts.hostname or not parts.port:
+        return
+    try:
+        socket.create_connection((parts.hostname, parts.port), timeout=10).close()
+    except OSError as e:
+        reason = e.strerror or str(e) or type(e).__name__
+        raise ClusterUnavailable(f"cannot reach the scheduler {scheduler}: {reason}") from None
 
 
 def on_cluster(items: Iterable[Input], opts: Options) -> Iterator[Result]:
