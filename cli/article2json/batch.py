@@ -63,11 +63,11 @@ def convert_one(item: Input, opts: Options) -> Result:
             out_path = storage.target(opts.out_dir, item.rel or "stdin")
         if out_path is not None:
             todo = storage.check_target(
-                item.path, out_path, overwrite=opts.overwrite, skip_existing=opts.skip_existing
+                item.location, out_path, overwrite=opts.overwrite, skip_existing=opts.skip_existing
             )
             if todo == SKIP:
                 return Result(item.path, "skipped")
-        data = storage.read(item.path, opts.max_bytes, opts.forbidden)
+        data = storage.read(item.location, opts.max_bytes, opts.forbidden)
         article = parse(data, source=source, **(opts.parse_options or {}))
         del data
         raw = None if source is None else path_bytes(item.path)

@@ -13,6 +13,7 @@ A chunk that still cannot run is reported file by file.
 from __future__ import annotations
 
 import logging
+import os
 import signal
 from collections.abc import Iterable, Iterator
 from typing import Any
@@ -80,8 +81,24 @@ def _probe(scheduler: str) -> None:
         raise ClusterUnavailable(f"cannot reach the scheduler {scheduler}: {reason}") from None
 
 
+def _absolute(path: str | None) -> str | None:
+    """A local path as workers elsewhere see it (they run in other folders)."""
+    if path is None or path == "-" or "://" in path:
+        return path
+    return os.path.abspath(path)
+
+
+def _located(items: Iterable[Input]) -> Iterator[Input]:
+    for item in items:
+        where = _absolute(item.path)
+        yield item if where == item.path else item._replace(where=where)
+
+
 def on_cluster(items: Iterable[Input], opts: Options) -> Iterator[Result]:
-    """Convert `items` on the cluster `opts.scheduler` names, in input order."""
+    """Convert `items` on the cluster `opts.scheduler` names, in input order.
+    Relative paths are sent as absolute ones; outputs keep the paths as given."""
+    items = _located(items)
+    opts = opts._replace(out_dir=_absolute(opts.out_dir), out_file=_absolute(opts.out_file))
     workers = opts.jobs if opts.jobs and opts.jobs > 1 else None
     client, cluster = connect(opts.scheduler or "local", workers)
     interrupted = False

@@ -34,6 +34,11 @@ class Input(NamedTuple):
     path: str  # as the user gave or the walk found it; "-" is standard input
     rel: str | None  # the output's path relative to the output folder, without ".json"
     error: str | None = None  # set when the input was found unusable while listing
+    where: str | None = None  # the path to open, when not `path` (absolute, for a cluster)
+
+    @property
+    def location(self) -> str:
+        return self.where or self.path
 
 
 def printable_path(path: str) -> str:
