@@ -106,8 +106,10 @@ def _guard(items: _Inputs, out_dir: str) -> Iterator[Input]:
     taken: dict[str, str] = {}
     for item in items:
         if item.rel is not None and not item.error:
-            first = taken.setdefault(item.rel, item.path)
-            if first != item.path:
+            first = taken.get(item.rel)
+            if first is None:
+                taken[item.rel] = item.path
+            else:
                 target = os.path.join(out_dir, item.rel + ".json")
                 item = item._replace(error=f"output {target} is already the output of {first}")
         yield item
