@@ -67,9 +67,12 @@ def convert_one(item: Input, opts: Options) -> Result:
             )
             if todo == SKIP:
                 return Result(item.path, "skipped")
-        data = storage.read(item.location, opts.max_bytes, opts.forbidden)
-        article = parse(data, source=source, **(opts.parse_options or {}))
-        del data
+        # The bytes are passed on, not kept here, so that `parse` can free them early.
+        article = parse(
+            storage.read(item.location, opts.max_bytes, opts.forbidden),
+            source=source,
+            **(opts.parse_options or {}),
+        )
         raw = None if source is None else path_bytes(item.path)
         if raw is not None:
             src = article["source"]
