@@ -107,7 +107,9 @@ def main() -> None:
                 ("floor -o", lambda: timed(floor_folder, src, root / "floor")),
                 (
                     "article2json -o",
-                    lambda: run_command(["-r", str(src), "--base", str(src), "-o", str(root / "out"), "-q"]),
+                    lambda: run_command(
+                        ["-r", str(src), "--base", str(src), "-o", str(root / "out"), "-q"]
+                    ),
                 ),
                 ("floor JSON Lines", lambda: timed(floor_jsonl, src, root / "floor.jsonl")),
                 (
@@ -131,7 +133,9 @@ def main() -> None:
         for n in args.memory:
             msrc = root / f"mem{n}"
             make_files(msrc, n)
-            rss = peak_rss_mb(["-r", str(msrc), "--base", str(msrc), "-o", str(root / f"memout{n}"), "-q"])
+            rss = peak_rss_mb(
+                ["-r", str(msrc), "--base", str(msrc), "-o", str(root / f"memout{n}"), "-q"]
+            )
             print(f"peak memory, {n} files: {rss:.1f} MB")
             shutil.rmtree(msrc)
             shutil.rmtree(root / f"memout{n}")

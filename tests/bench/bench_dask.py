@@ -44,7 +44,18 @@ def main() -> None:
         for name, extra in (("-j 2", []), ("--scheduler local -j 2", ["--scheduler", "local"])):
             shutil.rmtree(root / "out", ignore_errors=True)
             rows[name] = timed(
-                ["-r", str(root / "src"), "--base", str(root), "-o", str(root / "out"), "-q", "-j", "2", *extra]
+                [
+                    "-r",
+                    str(root / "src"),
+                    "--base",
+                    str(root),
+                    "-o",
+                    str(root / "out"),
+                    "-q",
+                    "-j",
+                    "2",
+                    *extra,
+                ]
             )
         shutil.rmtree(root / "out", ignore_errors=True)
         startup = timed(
