@@ -9,7 +9,7 @@ them for every block of a document. Phrase and script knowledge is data, in
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 from . import boilerplate as bp
 from .blocks import is_list_item
@@ -207,20 +207,29 @@ _NEIGHBOUR = (
 )
 
 
-def features(texts: Sequence[str], n_lines: Sequence[int]) -> list[dict[str, float]]:
-    """The features of every block of an article, its neighbours' included."""
+def iter_features(texts: Sequence[str], n_lines: Sequence[int]) -> Iterator[dict[str, float]]:
+    """The features of every block of an article, its neighbours' included,
+    one block at a time: a caller that keeps only the scores keeps memory
+    flat (an article of 100,000 blocks would hold 100,000 dicts)."""
     doc = Doc(texts)
-    mine = [own(t, k, i, doc) for i, (t, k) in enumerate(zip(texts, n_lines, strict=True))]
-    out = []
-    for i, f in enumerate(mine):
-        g = dict(f)
-        for tag, j in (("p:", i - 1), ("n:", i + 1)):
-            if 0 <= j < len(mine):
-                other = mine[j]
+    n = len(texts)
+    window: list[dict[str, float] | None] = [None, None]  # the previous and this block's own
+    if n:
+        window[1] = own(texts[0], n_lines[0], 0, doc)
+    for i in range(n):
+        nxt = own(texts[i + 1], n_lines[i + 1], i + 1, doc) if i + 1 < n else None
+        g = dict(window[1] or {})
+        for tag, other in (("p:", window[0]), ("n:", nxt)):
+            if other is None:
+                g[tag + "none"] = 1.0
+            else:
                 for name in _NEIGHBOUR:
                     if name in other:
                         g[tag + name] = 1.0
-            else:
-                g[tag + "none"] = 1.0
-        out.append(g)
-    return out
+        yield g
+        window = [window[1], nxt]
+
+
+def features(texts: Sequence[str], n_lines: Sequence[int]) -> list[dict[str, float]]:
+    """The features of every block of an article (see `iter_features`)."""
+    return list(iter_features(texts, n_lines))

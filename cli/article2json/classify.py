@@ -19,6 +19,7 @@ from .block_features import (
     cue_features,
     features,
     is_bracketed,
+    iter_features,
     word_count,
 )
 from .blocks import Block
@@ -116,27 +117,35 @@ def classify(
     features when `explain`)."""
     model = model or load("kinds")
     texts = [b.text() for b in blocks]
-    items = block_items(blocks)
+    stream = iter_features(texts, [len(b.lines) for b in blocks])
+    items = list(stream) if explain else None
+    emissions = [model.scores(x) for x in (items if items is not None else stream)]
     n = len(blocks)
     ruled = [rule(b, texts[i], i, n) for i, b in enumerate(blocks)]
+    rows: dict[tuple[bool, ...], tuple[bool, ...]] = {}  # a few distinct rows, shared
     allowed = []
     for i, text in enumerate(texts):
         fixed = ruled[i]
-        row = []
-        for label in model.labels:
-            if fixed is not None:
-                row.append(label == fixed[0])
-            elif label == "title":
-                row.append(i == 0)
-            elif label == "boilerplate":
-                row.append(may_be_boilerplate(text, i, n))
-            else:
-                row.append(True)
-        allowed.append(row)
+        row = tuple(
+            label == fixed[0]
+            if fixed is not None
+            else i == 0
+            if label == "title"
+            else may_be_boilerplate(text, i, n)
+            if label == "boilerplate"
+            else True
+            for label in model.labels
+        )
+        allowed.append(rows.setdefault(row, row))
     out: list[tuple[Kind, str]] = []
-    for i, k in enumerate(model.decode(items, allowed)):
+    for i, k in enumerate(model.viterbi(emissions, allowed)):
         kind: Kind = model.labels[k]  # type: ignore[assignment]
         fixed = ruled[i]
-        why = fixed[1] if fixed else model.explain(items[i], k) if explain else "model"
+        if fixed is not None:
+            why = fixed[1]
+        elif items is not None:
+            why = model.explain(items[i], k)
+        else:
+            why = "model"
         out.append((kind, why))
     return out

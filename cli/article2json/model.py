@@ -66,30 +66,42 @@ class Crf:
     ) -> list[int]:
         """The best label sequence (indices into `labels`); `allowed[i][k]`
         False forbids label k at item i."""
-        if not items:
+        return self.viterbi([self.scores(x) for x in items], allowed)
+
+    def viterbi(
+        self, emissions: Sequence[Sequence[float]], allowed: Sequence[Sequence[bool]] | None = None
+    ) -> list[int]:
+        """The best label sequence given each item's label scores (callers
+        that stream features keep only these, not the features)."""
+        if not emissions:
             return []
-        n_labels = len(self.labels)
+        labels = range(len(self.labels))
         trans = self.transitions
         minus = float("-inf")
-        best = self.scores(items[0])
+        best = list(emissions[0])
         if allowed is not None:
             best = [s if allowed[0][k] else minus for k, s in enumerate(best)]
-        back: list[list[int]] = []
-        for i in range(1, len(items)):
-            emit = self.scores(items[i])
+        back: list[tuple[int, ...]] = []
+        for i in range(1, len(emissions)):
+            emit = emissions[i]
+            ok = allowed[i] if allowed is not None else None
             row_back = []
             new = []
-            for k in range(n_labels):
-                if allowed is not None and not allowed[i][k]:
+            for k in labels:
+                if ok is not None and not ok[k]:
                     new.append(minus)
                     row_back.append(0)
                     continue
-                j = max(range(n_labels), key=lambda j, k=k: best[j] + trans[j][k])  # type: ignore[misc]
-                new.append(best[j] + trans[j][k] + emit[k])
-                row_back.append(j)
+                top, arg = minus, 0
+                for j in labels:
+                    v = best[j] + trans[j][k]
+                    if v > top:
+                        top, arg = v, j
+                new.append(top + emit[k])
+                row_back.append(arg)
             best = new
-            back.append(row_back)
-        k = max(range(n_labels), key=best.__getitem__)
+            back.append(tuple(row_back))
+        k = max(labels, key=best.__getitem__)
         path = [k]
         for row in reversed(back):
             k = row[k]
