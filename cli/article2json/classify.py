@@ -9,6 +9,7 @@ boilerplate (moving body text into `boilerplate` loses it).
 
 from __future__ import annotations
 
+from array import array
 from collections.abc import Sequence
 
 from . import boilerplate as bp
@@ -119,7 +120,9 @@ def classify(
     texts = [b.text() for b in blocks]
     stream = iter_features(texts, [len(b.lines) for b in blocks])
     items = list(stream) if explain else None
-    emissions = [model.scores(x) for x in (items if items is not None else stream)]
+    emissions = array("d")  # 8 bytes a label a block (a list of lists took 184 bytes a block)
+    for x in items if items is not None else stream:
+        emissions.extend(model.scores(x))
     n = len(blocks)
     ruled = [rule(b, texts[i], i, n) for i, b in enumerate(blocks)]
     rows: dict[tuple[bool, ...], tuple[bool, ...]] = {}  # a few distinct rows, shared
@@ -138,6 +141,7 @@ def classify(
         )
         allowed.append(rows.setdefault(row, row))
     out: list[tuple[Kind, str]] = []
+    shared: dict[tuple[Kind, str], tuple[Kind, str]] = {}  # one tuple per kind and reason
     for i, k in enumerate(model.viterbi(emissions, allowed)):
         kind: Kind = model.labels[k]  # type: ignore[assignment]
         fixed = ruled[i]
@@ -147,5 +151,6 @@ def classify(
             why = model.explain(items[i], k)
         else:
             why = "model"
-        out.append((kind, why))
+        pair = (kind, why)
+        out.append(shared.setdefault(pair, pair))
     return out

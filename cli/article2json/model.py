@@ -9,6 +9,7 @@ the first time a model is needed.
 
 from __future__ import annotations
 
+from array import array
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
@@ -66,45 +67,49 @@ class Crf:
     ) -> list[int]:
         """The best label sequence (indices into `labels`); `allowed[i][k]`
         False forbids label k at item i."""
-        return self.viterbi([self.scores(x) for x in items], allowed)
+        emissions = array("d")
+        for x in items:
+            emissions.extend(self.scores(x))
+        return self.viterbi(emissions, allowed)
 
     def viterbi(
-        self, emissions: Sequence[Sequence[float]], allowed: Sequence[Sequence[bool]] | None = None
+        self, emissions: Sequence[float], allowed: Sequence[Sequence[bool]] | None = None
     ) -> list[int]:
-        """The best label sequence given each item's label scores (callers
-        that stream features keep only these, not the features)."""
-        if not emissions:
+        """The best label sequence given the label scores of every item, flat
+        (item i's score for label k at i * len(labels) + k): callers that
+        stream features keep these 8 bytes a label, not the features. Back
+        pointers take a byte a label."""
+        n_labels = len(self.labels)
+        n = len(emissions) // n_labels
+        if not n:
             return []
-        labels = range(len(self.labels))
+        labels = range(n_labels)
         trans = self.transitions
         minus = float("-inf")
-        best = list(emissions[0])
+        best = list(emissions[:n_labels])
         if allowed is not None:
             best = [s if allowed[0][k] else minus for k, s in enumerate(best)]
-        back: list[tuple[int, ...]] = []
-        for i in range(1, len(emissions)):
-            emit = emissions[i]
+        back = bytearray(n * n_labels)
+        for i in range(1, n):
+            at = i * n_labels
             ok = allowed[i] if allowed is not None else None
-            row_back = []
             new = []
             for k in labels:
                 if ok is not None and not ok[k]:
                     new.append(minus)
-                    row_back.append(0)
                     continue
                 top, arg = minus, 0
                 for j in labels:
                     v = best[j] + trans[j][k]
                     if v > top:
                         top, arg = v, j
-                new.append(top + emit[k])
-                row_back.append(arg)
+                new.append(top + emissions[at + k])
+                back[at + k] = arg
             best = new
-            back.append(tuple(row_back))
         k = max(labels, key=best.__getitem__)
         path = [k]
-        for row in reversed(back):
-            k = row[k]
+        for i in range(n - 1, 0, -1):
+            k = back[i * n_labels + k]
             path.append(k)
         path.reverse()
         return path

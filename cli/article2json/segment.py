@@ -5,7 +5,8 @@ continues the one above."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from array import array
+from collections.abc import Iterator, Sequence
 
 from .blocks import Block
 from .line_features import is_markup_rule, transition, uses_blank_lines, wrap_width
@@ -21,13 +22,12 @@ def _markdown_heading(text: str) -> bool:
     )
 
 
-def run_items(run: Sequence[Line], width: int, blanks: bool) -> list[dict[str, float]]:
-    """The model's input for a run of lines (training uses the same)."""
+def run_items(run: Sequence[Line], width: int, blanks: bool) -> Iterator[dict[str, float]]:
+    """The model's input for a run of lines, one line at a time (training
+    uses the same)."""
     longest = max(len(ln.text) for ln in run)
-    return [
-        transition(run[j - 1] if j else None, ln, width, blanks, longest)
-        for j, ln in enumerate(run)
-    ]
+    for j, ln in enumerate(run):
+        yield transition(run[j - 1] if j else None, ln, width, blanks, longest)
 
 
 def starts(run: Sequence[Line], width: int, model: Crf, blanks: bool = False) -> list[bool]:
@@ -47,10 +47,17 @@ def starts(run: Sequence[Line], width: int, model: Crf, blanks: bool = False) ->
                 forced[j + 1] = True
     if all(x is not None for x in forced):
         return [bool(x) for x in forced]
-    items = run_items(run, width, blanks)
-    allowed = [[x is None or (label == "B") == x for label in model.labels] for x in forced]
+    # A run of 80,000 wrapped lines keeps their scores, not their feature dicts.
+    emissions = array("d")
+    for item in run_items(run, width, blanks):
+        emissions.extend(model.scores(item))
+    rows = {
+        x: tuple(x is None or (label == "B") == x for label in model.labels)
+        for x in (None, True, False)
+    }
+    allowed = [rows[x] for x in forced]
     b = model.labels.index("B")
-    return [k == b for k in model.decode(items, allowed)]
+    return [k == b for k in model.viterbi(emissions, allowed)]
 
 
 def segment(text: str, model: Crf | None = None) -> list[Block]:

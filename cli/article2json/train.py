@@ -78,7 +78,7 @@ def segment_sequences(docs: Iterable[Document], n_layouts: int = TRAIN_LAYOUTS) 
                 at += len(run)
                 if len(run) == 1:
                     continue  # a run of one line starts a block: nothing to learn
-                xs.append(run_items(run, width, blanks))
+                xs.append(list(run_items(run, width, blanks)))
                 ys.append(labels)
     return xs, ys
 
