@@ -404,7 +404,7 @@ def test_millions_of_blank_lines() -> None:
     a = article2json.parse("Title\n" + "\n" * 3_000_000 + "Body text.\n")
     assert time.perf_counter() - start < 10
     assert a["title"] == "Title"
-    assert a["sections"] == [{"heading": None, "paragraphs": ["Body text."]}]
+    assert a["sections"] == [{"heading": None, "level": None, "paragraphs": ["Body text."]}]
 
 
 # --- memory ---------------------------------------------------------------------

@@ -1,4 +1,4 @@
-"""The shape of the output (schema version 1), as TypedDicts.
+"""The shape of the output (schema version 2), as TypedDicts.
 
 The JSON Schema in `schema/article.schema.json` describes the same shape; a test
 checks that the two name the same keys.
@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Literal, NotRequired, TypedDict
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: sections' `level`; `stats.language` with --language
 
 Kind = Literal["title", "heading", "paragraph", "boilerplate"]
 
@@ -23,6 +23,7 @@ class Source(TypedDict):
 
 class Section(TypedDict):
     heading: str | None
+    level: int | None  # 1-6 as the source marks it (`#`s, setext, numbering); else None
     paragraphs: list[str]
 
 
@@ -32,6 +33,8 @@ class Stats(TypedDict):
     paragraphs: int
     headings: int
     script: str
+    language: NotRequired[str]  # with `parse(language=True)` / --language
+    language_score: NotRequired[float]
 
 
 class Block(TypedDict):

@@ -7,6 +7,7 @@ from collections.abc import Iterator, Sequence
 from .article import SCHEMA_VERSION, Article, Block, Kind, Section, Source, Stats
 from .blocks import Block as RawBlock
 from .classify import heading_text
+from .levels import heading_level
 from .scripts import count_words, dominant_script
 
 # Script detection looks at this many characters of this many blocks.
@@ -34,12 +35,13 @@ def assemble(
             title = text
             body.append(text)
         elif kind == "heading":
-            sections.append({"heading": text, "paragraphs": []})
+            level = heading_level([ln.text for ln in block.lines])
+            sections.append({"heading": text, "level": level, "paragraphs": []})
             body.append(text)
             n_headings += 1
         elif kind == "paragraph":
             if not sections:
-                sections.append({"heading": None, "paragraphs": []})
+                sections.append({"heading": None, "level": None, "paragraphs": []})
             sections[-1]["paragraphs"].append(text)
             body.append(text)
             n_paragraphs += 1
