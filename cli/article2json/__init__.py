@@ -1,8 +1,8 @@
 """article2json: turn plain-text articles into structured JSON.
 
 Kept tiny on purpose: `article2json --version` and `--help` import this module,
-and must not pay for `regex` or `orjson`. `parse` and `to_json` are loaded on
-first use.
+and must not pay for `regex` or `orjson`. `parse`, `to_json`, the renderers
+and the language detector are loaded on first use.
 """
 
 from __future__ import annotations
@@ -10,11 +10,27 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"
-__all__ = ["ConvertError", "__version__", "parse", "to_json"]
+__all__ = [
+    "ConvertError",
+    "__version__",
+    "detect_article_language",
+    "detect_language",
+    "parse",
+    "render_markdown",
+    "render_text",
+    "to_json",
+]
 
 if TYPE_CHECKING:
     from .api import parse, to_json
     from .errors import ConvertError
+    from .language import detect as detect_language
+    from .language import detect_article as detect_article_language
+    from .render import render_markdown, render_text
+
+# Loaded on first use: the renderers and the language detector are not
+# imported until asked for.
+_LANGUAGE = {"detect_language": "detect", "detect_article_language": "detect_article"}
 
 
 def __getattr__(name: str) -> Any:
@@ -22,6 +38,14 @@ def __getattr__(name: str) -> Any:
         from . import api
 
         return getattr(api, name)
+    if name in ("render_markdown", "render_text"):
+        from . import render
+
+        return getattr(render, name)
+    if name in _LANGUAGE:
+        from . import language
+
+        return getattr(language, _LANGUAGE[name])
     if name == "ConvertError":
         from .errors import ConvertError
 

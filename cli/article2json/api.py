@@ -32,13 +32,18 @@ def parse(
     normalize: Normalization | None = None,
     blocks: bool = False,
     explain: bool = False,
+    language: bool = False,
 ) -> Article:
     """Parse one article.
 
     `text` may be raw bytes (decoded as UTF-8, or as a byte-order mark or
     `encoding` says) or an already decoded string (then `source.bytes` and
-    `source.sha256` describe its UTF-8 encoding). Raises `ConvertError` for
-    input that cannot be converted, `TypeError` for arguments of the wrong type.
+    `source.sha256` describe its UTF-8 encoding). `language` adds
+    `stats.language` and `stats.language_score` (py3langid, the extra
+    `article2json[lang]`). Raises `ConvertError` for input that cannot be
+    converted, `TypeError` for arguments of the wrong type, and, with
+    `language` but without py3langid, `language.LanguageDetectionUnavailable`
+    (an ImportError whose message says what to install).
     """
     if not isinstance(text, str | bytes | bytearray | memoryview):
         raise TypeError(f"parse() takes str or bytes, not {type(text).__name__}")
@@ -75,6 +80,12 @@ def parse(
             gc.enable()
     if "blocks" in article:
         _number_lines(decoded, article)
+    if language:
+        from .language import detect_article
+
+        code, score = detect_article(article)
+        article["stats"]["language"] = code
+        article["stats"]["language_score"] = round(score, 3)
     return article
 
 
