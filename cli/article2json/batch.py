@@ -24,6 +24,10 @@ from .inputs import Input, path_bytes, printable_path
 from .output import COMPARE, SKIP, WRITE
 
 Status = Literal["converted", "skipped", "failed"]
+Format = Literal["json", "markdown", "text"]
+
+# The output file's suffix for each format (`-o DIR`).
+SUFFIXES: dict[str, str] = {"json": ".json", "markdown": ".md", "text": ".txt"}
 
 CHUNK = 32  # files a worker converts per round trip
 IN_FLIGHT_PER_WORKER = 4  # chunks queued per worker: enough to keep it busy
@@ -43,13 +47,20 @@ class Options(NamedTuple):
     scheduler: str | None = None  # a Dask scheduler's address, or "local"
     base: str | None = None  # output paths are relative to it (default: current folder)
     forbidden: frozenset[tuple[int, int]] = frozenset()  # (device, inode) never read
+    to: Format = "json"  # what is written: the JSON, or the article as Markdown or text
+    with_boilerplate: bool = False  # Markdown and text: the boilerplate too, after the body
+
+    @property
+    def suffix(self) -> str:
+        """The output files' suffix: `.json`, `.md` or `.txt`."""
+        return SUFFIXES[self.to]
 
 
 class Result(NamedTuple):
     path: str
     status: Status
     reason: str = ""
-    data: bytes | None = None  # the JSON, when it goes to standard output
+    data: bytes | None = None  # the output, when it goes to standard output
 
 
 def convert_one(item: Input, opts: Options) -> Result:
@@ -60,7 +71,7 @@ def convert_one(item: Input, opts: Options) -> Result:
     try:
         out_path, todo = opts.out_file, WRITE
         if opts.out_dir is not None:
-            out_path = storage.target(opts.out_dir, item.rel or "stdin")
+            out_path = storage.target(opts.out_dir, item.rel or "stdin", opts.suffix)
         if out_path is not None:
             todo = storage.check_target(
                 item.location, out_path, overwrite=opts.overwrite, skip_existing=opts.skip_existing
@@ -83,7 +94,7 @@ def convert_one(item: Input, opts: Options) -> Result:
                 "sha256": src["sha256"],
                 "encoding": src["encoding"],
             }
-        out = to_json(article, pretty=opts.pretty, newline=True)
+        out = _serialise(article, opts)
         if out_path is None:
             return Result(item.path, "converted", data=out)
         if todo == COMPARE:
@@ -94,12 +105,25 @@ def convert_one(item: Input, opts: Options) -> Result:
         return Result(item.path, "converted")
     except ConvertError as e:
         return Result(item.path, "failed", e.reason)
+    except ImportError as e:
+        if (opts.parse_options or {}).get("language"):
+            raise  # py3langid missing or too old: no input can be converted (a usage error)
+        return Result(item.path, "failed", f"internal error: {type(e).__name__}: {e}")
     except RecursionError:
         return Result(item.path, "failed", "internal error: too deeply nested")
     except MemoryError:
         return Result(item.path, "failed", "out of memory")
     except Exception as e:  # a bug of ours: report it on one line, go on with the rest
         return Result(item.path, "failed", f"internal error: {type(e).__name__}: {e}")
+
+
+def _serialise(article: Any, opts: Options) -> bytes:
+    if opts.to == "json":
+        return to_json(article, pretty=opts.pretty, newline=True)
+    from .render import render_markdown, render_text
+
+    render = render_markdown if opts.to == "markdown" else render_text
+    return render(article, with_boilerplate=opts.with_boilerplate).encode("utf-8")
 
 
 def convert_chunk(chunk: list[Input], opts: Options) -> list[Result]:

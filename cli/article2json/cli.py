@@ -35,13 +35,16 @@ Examples:
   cat story.txt | article2json - | jq '.sections[].heading'
   article2json --blocks --explain story.txt | jq '.blocks[] | [.kind, .rule]'
   article2json a.txt b.txt > articles.jsonl
+  article2json --to markdown story.txt > story.md
+  article2json --language story.txt | jq -r .stats.language
   article2json -r corpus -o json --skip-existing --failures failed.jsonl
   find corpus -name '*.txt' -print0 | article2json --files0-from - > all.jsonl
 
 \b
 Output paths: -o DIR writes each input to DIR/ + its path relative to the
-current folder (or --base), .txt replaced by .json: corpus/a/b.txt ->
-DIR/corpus/a/b.json, whatever the other inputs.
+current folder (or --base), .txt replaced by .json (.md with --to markdown,
+.txt with --to text): corpus/a/b.txt -> DIR/corpus/a/b.json, whatever the
+other inputs.
 
 \b
 Exit codes: 0 success; 1 an input could not be converted (each failure is
@@ -72,6 +75,23 @@ def _broken_pipe() -> NoReturn:
     epilog=EPILOG,
 )
 @click.argument("files", nargs=-1, type=click.Path(allow_dash=True))
+@click.option(
+    "--to",
+    type=click.Choice(["json", "markdown", "text"]),
+    default="json",
+    show_default=True,
+    help="Write the article as JSON, Markdown or plain text (JSON Lines stay JSON).",
+)
+@click.option(
+    "--with-boilerplate",
+    is_flag=True,
+    help="With --to markdown or text, the boilerplate too, after the body.",
+)
+@click.option(
+    "--language",
+    is_flag=True,
+    help="Add stats.language and stats.language_score; needs article2json[lang].",
+)
 @click.option("-p", "--pretty", is_flag=True, help="Indent the JSON (one input, or -o).")
 @click.option("--jsonl", is_flag=True, help="JSON Lines output, even for one input.")
 @click.option("--blocks", "with_blocks", is_flag=True, help="List every block with its span.")
@@ -125,7 +145,8 @@ def _broken_pipe() -> NoReturn:
     "--output-dir",
     "output",
     metavar="DIR",
-    help="Write one .json per input into DIR (see Output paths); -o FILE.json for one input.",
+    help="Write one .json (.md, .txt) per input into DIR (see Output paths); "
+    "-o FILE.json (FILE.md, FILE.txt) for one input.",
 )
 @click.option(
     "--base",
@@ -164,9 +185,10 @@ def _broken_pipe() -> NoReturn:
 def command(**kw: Any) -> None:
     """Convert plain-text articles (FILE..., or - for standard input) to JSON.
 
-    One input gives one JSON document on stdout. Several inputs, folders with
-    -r, lists of paths, or --jsonl give JSON Lines, one article per line, in
-    input order; with -o each article goes to its own .json file instead.
+    One input gives one JSON document on stdout (or, with --to, the article
+    as Markdown or text). Several inputs, folders with -r, lists of paths, or
+    --jsonl give JSON Lines, one article per line, in input order; with -o
+    each article goes to its own .json (.md, .txt) file instead.
     """
     from .plan import Args
 
@@ -210,8 +232,11 @@ def _batch(a: Any) -> int:
             "normalize": a.normalize,
             "blocks": a.with_blocks or a.explain,
             "explain": a.explain,
+            "language": a.language and a.writes == "json",
         },
-        pretty=a.pretty and (a.output is not None or not (a.many or a.jsonl)),
+        pretty=a.pretty and not a.json_lines,
+        to=a.writes,
+        with_boilerplate=a.with_boilerplate,
         out_dir=a.out_dir,
         out_file=a.out_file,
         overwrite=a.overwrite,

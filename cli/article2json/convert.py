@@ -43,7 +43,7 @@ def convert_many(
     items = _Inputs(inputs, options)
     guarded: Iterable[Input] = items
     if options.out_dir is not None:
-        guarded = _guard(items, options.out_dir)
+        guarded = _guard(items, options.out_dir, options.suffix)
         if not is_url(options.out_dir):
             mark_output_folder(local(options.out_dir))
     return _run(guarded, options)
@@ -95,10 +95,10 @@ class _Inputs:
                     yield Input(x, None, getattr(e, "reason", str(e)))
 
 
-def _guard(items: _Inputs, out_dir: str) -> Iterator[Input]:
+def _guard(items: _Inputs, out_dir: str, suffix: str) -> Iterator[Input]:
     """`items`, with those whose outputs collide turned into failures."""
     if items.reiterable:
-        clashes = find_collisions(items, out_dir)
+        clashes = find_collisions(items, out_dir, suffix)
         for item in items:
             reason = clashes.get(item.path) if clashes else None
             yield item._replace(error=reason) if reason and not item.error else item
@@ -110,7 +110,7 @@ def _guard(items: _Inputs, out_dir: str) -> Iterator[Input]:
             if first is None:
                 taken[item.rel] = item.path
             else:
-                target = os.path.join(out_dir, item.rel + ".json")
+                target = os.path.join(out_dir, item.rel + suffix)
                 item = item._replace(error=f"output {target} is already the output of {first}")
         yield item
 
@@ -121,26 +121,27 @@ _BITS = 1 << 26
 _MASK = _BITS - 1
 
 
-def _keys(item: Input, out_real: str | None) -> Iterator[tuple[str, str]]:
+def _keys(item: Input, out_real: str | None, suffix: str) -> Iterator[tuple[str, str]]:
     """("out", key) for the output an input takes; ("in", key) for an input
     that lies in the output folder where an output named key would be."""
     if item.rel is not None and not item.error:
         yield "out", item.rel
-    if out_real is not None and item.path != "-" and item.path.endswith(".json"):
+    if out_real is not None and item.path != "-" and item.path.endswith(suffix):
         real = os.path.abspath(item.path)
         if real.startswith(out_real + os.sep):
-            yield "in", os.path.relpath(real, out_real)[: -len(".json")]
+            yield "in", os.path.relpath(real, out_real)[: -len(suffix)]
 
 
-def find_collisions(items: Iterable[Input], out_dir: str) -> dict[str, str]:
-    """{input path: reason} for every input whose output would also be
-    another input's output, or would replace another input. Two passes over
-    `items`, in flat memory."""
+def find_collisions(items: Iterable[Input], out_dir: str, suffix: str = ".json") -> dict[str, str]:
+    """{input path: reason} for every input whose output (`rel` + `suffix`)
+    would also be another input's output, or would replace another input
+    (itself included: `--to text -o .` of `a.txt`). Two passes over `items`,
+    in flat memory."""
     out_real = None if is_url(out_dir) else os.path.abspath(local(out_dir))
     bits = bytearray(_BITS // 8)
     maybe: set[int] = set()
     for item in items:
-        for _, key in _keys(item, out_real):
+        for _, key in _keys(item, out_real, suffix):
             h = hash(key)
             a, b = h & _MASK, (h >> 26) & _MASK
             if bits[a >> 3] & (1 << (a & 7)) and bits[b >> 3] & (1 << (b & 7)):
@@ -151,14 +152,14 @@ def find_collisions(items: Iterable[Input], out_dir: str) -> dict[str, str]:
         return {}
     groups: dict[str, list[tuple[str, str]]] = {}
     for item in items:
-        for kind, key in _keys(item, out_real):
+        for kind, key in _keys(item, out_real, suffix):
             if hash(key) in maybe:
                 groups.setdefault(key, []).append((kind, item.path))
     clashes: dict[str, str] = {}
     for key, group in groups.items():
         writers = [p for kind, p in group if kind == "out"]
         readers = [p for kind, p in group if kind == "in"]
-        target = os.path.join(out_dir, key + ".json")
+        target = os.path.join(out_dir, key + suffix)
         for p in writers:
             others = [q for q in writers if q != p]
             if len(writers) > 1 and not others:

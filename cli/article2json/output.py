@@ -27,15 +27,15 @@ def mark_output_folder(out_dir: str) -> None:
         write_atomic(marker, MARKER_TEXT)
 
 
-def target(out_dir: str, rel: str) -> str:
-    """The output path for `rel`, refused when it would land outside `out_dir`
+def target(out_dir: str, rel: str, suffix: str = ".json") -> str:
+    """The output path for `rel` (+ `suffix`), refused when it would land outside `out_dir`
     (through "..", an absolute path or a symbolic link inside the folder).
 
     The output file itself may be a link: the rename replaces the link, not
     what it points to, so only its folder needs resolving (once per folder).
     """
     real_dir = _realpath(out_dir)
-    path = os.path.join(out_dir, rel + ".json")
+    path = os.path.join(out_dir, rel + suffix)
     folder, name = os.path.split(path)
     real = os.path.join(_realpath(folder), name)
     if not real.startswith(real_dir + os.sep) or name in ("", ".", ".."):

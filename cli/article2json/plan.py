@@ -10,6 +10,14 @@ from typing import NamedTuple
 
 from .errors import BatchError, ConvertError
 
+# What `-o FILE` must end with to be one output file rather than a folder.
+FILE_SUFFIXES: dict[str, tuple[str, ...]] = {
+    "json": (".json",),
+    "markdown": (".md", ".markdown"),
+    "text": (".txt",),
+}
+SUFFIX_NAMES = {"json": ".json", "markdown": ".md", "text": ".txt"}
+
 
 class Usage(Exception):
     """A usage error: one line, exit status 2."""
@@ -42,6 +50,9 @@ class Args(NamedTuple):
     quiet: bool
     verbose: bool
     scheduler: str | None
+    to: str
+    with_boilerplate: bool
+    language: bool
 
     @property
     def lists(self) -> list[tuple[str, bytes]]:
@@ -51,11 +62,22 @@ class Args(NamedTuple):
 
     @property
     def out_file(self) -> str | None:
-        """`-o FILE.json` with one input: that file."""
+        """`-o FILE.json` with one input (`FILE.md` with --to markdown,
+        `FILE.txt` with --to text): that file."""
         o = self.output
-        if o is None or not o.lower().endswith(".json") or os.path.isdir(o):
+        if o is None or not o.lower().endswith(FILE_SUFFIXES[self.to]) or os.path.isdir(o):
             return None
         return o
+
+    @property
+    def json_lines(self) -> bool:
+        """Articles go to standard output as JSON Lines."""
+        return self.output is None and (self.many or self.jsonl)
+
+    @property
+    def writes(self) -> str:
+        """What is written: `--to`, except that JSON Lines stay JSON."""
+        return "json" if self.json_lines else self.to
 
     @property
     def out_dir(self) -> str | None:
@@ -107,6 +129,8 @@ def check(a: Args) -> None:
                 raise Usage(
                     "--encoding auto needs charset-normalizer: pip install 'article2json[detect]'"
                 )
+    if a.language and a.writes == "json":
+        _check_language()
     if a.files.count("-") + [a.files_from, a.files0_from].count("-") > 1:
         raise Usage("standard input (-) can be read only once")
     if a.quiet and a.verbose:
@@ -120,25 +144,51 @@ def check(a: Args) -> None:
     _check_failures(a)
 
 
+def _check_language() -> None:
+    """--language needs py3langid 0.4 or later (checked without importing it)."""
+    from importlib.metadata import PackageNotFoundError, version
+    from importlib.util import find_spec
+
+    from .language import INSTALL_HINT
+
+    if find_spec("py3langid") is None:
+        raise Usage(f"--language needs py3langid: {INSTALL_HINT}")
+    try:
+        found = version("py3langid")
+    except PackageNotFoundError:
+        return  # importable without metadata (a source tree): judged when loaded
+    major, minor = (int(x) if x.isdigit() else 0 for x in [*found.split("."), "0"][:2])
+    if (major, minor) < (0, 4):
+        raise Usage(f"--language needs py3langid 0.4 or later (found {found}): {INSTALL_HINT}")
+
+
 def _check_output(a: Args) -> None:
     o = a.output
     if o is None:
         return
+    suffix = SUFFIX_NAMES[a.to]
     if o == "-":
-        raise Usage("-o -: JSON goes to standard output without -o; leave -o out")
+        raise Usage("-o -: the output goes to standard output without -o; leave -o out")
     if a.out_file is not None:
         if a.recursive or a.lists or len(a.files) > 1:
             raise Usage(
-                f"-o {o}: a .json file takes one input; for several, give a folder (-o DIR)"
+                f"-o {o}: a {suffix} file takes one input; for several, give a folder (-o DIR)"
             )
         return
+    if a.to != "json" and not os.path.isdir(o):
+        for other, ends in FILE_SUFFIXES.items():
+            if other != a.to and o.lower().endswith(ends):
+                raise Usage(
+                    f"-o {o}: --to {a.to} writes {suffix} files: name the file {suffix} "
+                    "(or, for a folder of them, create the folder first)"
+                )
     from .storage import is_url, local
 
     if is_url(o):
         return
     o = local(o)
     if os.path.exists(o) and not os.path.isdir(o):
-        raise Usage(f"-o {o}: not a folder (one output file must end in .json)")
+        raise Usage(f"-o {o}: not a folder (one output file must end in {suffix})")
     if a.base is not None and not is_url(a.base) and not os.path.isdir(a.base):
         raise Usage(f"--base {a.base}: not a folder")
     real_out = os.path.realpath(o)
@@ -203,11 +253,32 @@ def warnings(a: Args) -> list[str]:
         told.append("--glob has no effect without -r")
     if a.follow_links and not a.recursive:
         told.append("--follow-links has no effect without -r")
-    if a.pretty and a.output is None and (a.many or a.jsonl):
+    if a.pretty and a.json_lines:
         told.append(
             "--pretty has no effect on JSON Lines (one article a line); "
             "-o DIR writes indented files"
         )
+    if a.to != "json" and a.json_lines:
+        what = "several articles" if a.many else "--jsonl"
+        told.append(
+            f"--to {a.to} has no effect on JSON Lines ({what} on standard output stay JSON, "
+            f"one article a line); -o DIR writes one {SUFFIX_NAMES[a.to]} file per input"
+        )
+    if a.with_boilerplate and a.to == "json":
+        told.append(
+            "--with-boilerplate has no effect on JSON (it always has the boilerplate); "
+            "it goes with --to markdown or --to text"
+        )
+    if a.writes != "json":
+        no_effect = [
+            (a.pretty, "--pretty"),
+            (a.with_blocks, "--blocks"),
+            (a.explain, "--explain"),
+            (a.language, "--language"),
+        ]
+        for given, flag in no_effect:
+            if given:
+                told.append(f"{flag} has no effect with --to {a.to} (it changes the JSON only)")
     if a.jsonl and a.output is not None:
         told.append("--jsonl has no effect with -o (each article goes to its own file)")
     if a.base is not None and a.out_dir is None:

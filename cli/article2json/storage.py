@@ -64,12 +64,12 @@ def read(path: str, max_bytes: int | None, forbidden: Collection[tuple[int, int]
     return data
 
 
-def target(out_dir: str, rel: str) -> str:
+def target(out_dir: str, rel: str, suffix: str = ".json") -> str:
     if not is_url(out_dir):
-        return _target_local(local(out_dir), rel)
+        return _target_local(local(out_dir), rel, suffix)
     base = out_dir.rstrip("/")
     scheme, _, root = base.partition("://")
-    path = posixpath.normpath(posixpath.join(root, rel + ".json"))
+    path = posixpath.normpath(posixpath.join(root, rel + suffix))
     if not path.startswith(posixpath.normpath(root) + "/"):
         raise ConvertError(f"output {scheme}://{path} would be outside the output folder {out_dir}")
     return f"{scheme}://{path}"
