@@ -52,14 +52,14 @@ def test_hyphen_and_markup_rules() -> None:
 
 def test_transition_features_name_the_evidence() -> None:
     prev, cur = line("He said no."), line("The next day", 0)
-    f = lf.transition(prev, cur, 72)
+    f = lf.transition(prev, cur, lf.Layout(72))
     assert {"fits", "p.sent", "c.upper", "p.sent&c.upper", "p.r<.5"} <= f.keys()
-    assert "runstart" in lf.transition(None, cur, 72)
-    wrapped = lf.transition(line("x" * 70 + " and the"), line("river rose"), 72)
+    assert "runstart" in lf.transition(None, cur, lf.Layout(72))
+    wrapped = lf.transition(line("x" * 70 + " and the"), line("river rose"), lf.Layout(72))
     assert "fits" not in wrapped and "c.lower" in wrapped and "p.r>=.9" in wrapped
-    indented = lf.transition(line("end."), line("Next", 4), 72)
+    indented = lf.transition(line("end."), line("Next", 4), lf.Layout(72))
     assert "c.indent>p" in indented
-    assert "blanks&fits" in lf.transition(prev, cur, 72, blanks=True)
+    assert "blanks&fits" in lf.transition(prev, cur, lf.Layout(72, blanks=True))
 
 
 def test_blank_line_documents() -> None:

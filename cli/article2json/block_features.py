@@ -94,7 +94,7 @@ def cue_features(text: str) -> list[str]:
 class Doc:
     """Facts about the whole article that its blocks are measured against."""
 
-    __slots__ = ("cased", "median", "n", "series", "unmarked")
+    __slots__ = ("cased", "median", "n", "series", "short", "unmarked")
 
     def __init__(self, texts: Sequence[str]) -> None:
         self.n = len(texts)
@@ -106,11 +106,17 @@ class Doc:
         letters = [ch for t in texts[:20] for ch in t[:40] if ch.isalpha()]
         self.cased = sum(ch.isupper() or ch.islower() for ch in letters) > 0.5 * len(letters)
         self.series = sum(1 for t in texts if len(t) <= 40 and _SERIES.p.match(t)) >= 5
+        short = sum(1 for t in texts if len(t) <= 80) / max(1, len(texts))
+        # How much of the article is short lines: in a list-like page they
+        # are items, in an essay headings.
+        self.short = (
+            "doc.short<.25" if short < 0.25 else "doc.short<.5" if short < 0.5 else "doc.short>=.5"
+        )
 
 
 def own(text: str, n_lines: int, i: int, doc: Doc) -> dict[str, float]:
     """A block's features of its own (without its neighbours')."""
-    f: dict[str, float] = {"b": 1.0, "len" + length_bin(len(text)): 1.0}
+    f: dict[str, float] = {"b": 1.0, "len" + length_bin(len(text)): 1.0, doc.short: 1.0}
     sent, clause = sentence_and_clause(text)
     stripped = text.rstrip(CLOSERS + " ")
     last = stripped[-1:] if stripped else ""
@@ -207,27 +213,42 @@ _NEIGHBOUR = (
 )
 
 
+# The features of a block two away that count.
+_FAR_NEIGHBOUR = ("sent", "noend&short", "len<=40", "len>300", "numbered")
+
+
 def iter_features(texts: Sequence[str], n_lines: Sequence[int]) -> Iterator[dict[str, float]]:
     """The features of every block of an article, its neighbours' included,
     one block at a time: a caller that keeps only the scores keeps memory
     flat (an article of 100,000 blocks would hold 100,000 dicts)."""
     doc = Doc(texts)
     n = len(texts)
-    window: list[dict[str, float] | None] = [None, None]  # the previous and this block's own
-    if n:
-        window[1] = own(texts[0], n_lines[0], 0, doc)
+
+    def mine(j: int) -> dict[str, float] | None:
+        return own(texts[j], n_lines[j], j, doc) if 0 <= j < n else None
+
+    window = [None, None, mine(0), mine(1), mine(2)]  # blocks i-2 .. i+2
     for i in range(n):
-        nxt = own(texts[i + 1], n_lines[i + 1], i + 1, doc) if i + 1 < n else None
-        g = dict(window[1] or {})
-        for tag, other in (("p:", window[0]), ("n:", nxt)):
+        g = dict(window[2] or {})
+        for tag, other, names in (
+            ("p:", window[1], _NEIGHBOUR),
+            ("n:", window[3], _NEIGHBOUR),
+            ("p2:", window[0], _FAR_NEIGHBOUR),
+            ("n2:", window[4], _FAR_NEIGHBOUR),
+        ):
             if other is None:
                 g[tag + "none"] = 1.0
             else:
-                for name in _NEIGHBOUR:
+                for name in names:
                     if name in other:
                         g[tag + name] = 1.0
+        length = len(texts[i])
+        if i + 1 < n and 3 * length <= len(texts[i + 1]):
+            g["shorter-than-next"] = 1.0
+        if i and 3 * length <= len(texts[i - 1]):
+            g["shorter-than-prev"] = 1.0
         yield g
-        window = [window[1], nxt]
+        window = [*window[1:], mine(i + 3)]
 
 
 def features(texts: Sequence[str], n_lines: Sequence[int]) -> list[dict[str, float]]:

@@ -11,6 +11,8 @@ line's first word would have fitted, ends its paragraph.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from itertools import pairwise
+from typing import NamedTuple
 
 from .blocks import is_list_item
 from .lines import Line
@@ -70,13 +72,51 @@ def length_bin(ratio: float) -> str:
     return "<.5" if ratio < 0.5 else "<.75" if ratio < 0.75 else "<.9" if ratio < 0.9 else ">=.9"
 
 
+class Layout(NamedTuple):
+    """How a document lays out its text, read from the document itself."""
+
+    width: int  # its wrap width
+    blanks: bool = False  # blank lines separate its blocks
+    glued: bool = False  # short unended lines sit right above full-width ones (headings pasted on)
+    indents: bool = False  # a first-line indent marks its paragraphs
+    first: int = -1  # offset of its first visible line (a title, most often)
+
+
+# Shares of a document's runs (or lines) that make it "glued" or "indented".
+GLUED_SHARE = 0.2
+INDENT_SHARE = 0.05
+
+
+def read_layout(runs: Sequence[Sequence[Line]]) -> Layout:
+    width = wrap_width(runs)
+    long_runs = [r for r in runs if len(r) > 1]
+    glued = sum(
+        1
+        for r in long_runs
+        if len(r[0].text) <= 0.6 * width
+        and not any(sentence_and_clause(r[0].text))
+        and len(r[1].text) >= 0.8 * width
+    )
+    lines = sum(len(r) - 1 for r in long_runs)
+    indented = sum(1 for r in long_runs for a, b in pairwise(r) if b.indent > a.indent)
+    return Layout(
+        width,
+        uses_blank_lines(runs),
+        bool(long_runs) and glued >= GLUED_SHARE * len(long_runs) and glued >= 2,
+        lines > 0 and indented >= INDENT_SHARE * lines and indented >= 2,
+        runs[0][0].start if runs else -1,
+    )
+
+
 def transition(
-    prev: Line | None, cur: Line, width: int, blanks: bool = False, longest: int = 0
+    prev: Line | None, cur: Line, layout: Layout, longest: int = 0, nxt: Line | None = None
 ) -> dict[str, float]:
     """The features of `cur` as the start of a block; `prev` is the visible
-    line right above it (None for the first line of a run); `blanks` tells
-    that the document separates its blocks with blank lines; `longest` is the
-    length of the run's longest line."""
+    line right above it (None for the first line of a run); `layout` is the
+    document's; `longest` is the length of the run's longest line; `nxt` the
+    line below, if any (a short unended line above a full one is a heading
+    pasted on its paragraph)."""
+    width, blanks = layout.width, layout.blanks
     c = cur.text
     f: dict[str, float] = {"b": 1.0}
     if prev is None:
@@ -142,6 +182,49 @@ def transition(
         for name in ("fits", "p.sent", "p.short", "c.indent>p", "p.noend", "c.upper"):
             if name in f:
                 f["blanks&" + name] = 1.0
+    c_sent, c_clause = sentence_and_clause(c)
+    if not (c_sent or c_clause):
+        f["c.noend"] = 1.0
+        if nxt is not None and len(nxt.text) >= 0.8 * width:
+            f["c.noend&n.full"] = 1.0
+            if sent:
+                f["p.sent&c.noend&n.full"] = 1.0
+            if len(c) <= 0.6 * width:
+                f["c.part&c.noend&n.full"] = 1.0
+    if sent and len(c) <= 0.6 * width:
+        f["p.sent&c.part"] = 1.0
+    if prev.start == layout.first:  # the line above is the document's first: a title?
+        f["p.first"] = 1.0
+        f["p.first&p.r" + length_bin(ratio)] = 1.0
+        for name in (
+            "p.noend",
+            "p.sent",
+            "c.full",
+            "p.noend&c.full",
+            "c>2p",
+            "c.short",
+            "fits",
+            "c.lower",
+        ):
+            if name in f:
+                f["p.first&" + name] = 1.0
+    for flag, on in (("glued", layout.glued), ("indents", layout.indents)):
+        if on:
+            f[flag] = 1.0
+            for name in (
+                "fits",
+                "p.sent",
+                "p.short",
+                "p.noend&c.full",
+                "p.short&c.full",
+                "c>2p",
+                "c.indent>p",
+                "indent=>0",
+                "p.r<.5",
+                "p.r<.75",
+            ):
+                if name in f:
+                    f[flag + "&" + name] = 1.0
     return f
 
 

@@ -9,7 +9,7 @@ from array import array
 from collections.abc import Iterator, Sequence
 
 from .blocks import Block
-from .line_features import is_markup_rule, transition, uses_blank_lines, wrap_width
+from .line_features import Layout, is_markup_rule, read_layout, transition
 from .lines import Line, runs
 from .model import Crf, load
 
@@ -22,15 +22,16 @@ def _markdown_heading(text: str) -> bool:
     )
 
 
-def run_items(run: Sequence[Line], width: int, blanks: bool) -> Iterator[dict[str, float]]:
+def run_items(run: Sequence[Line], layout: Layout) -> Iterator[dict[str, float]]:
     """The model's input for a run of lines, one line at a time (training
     uses the same)."""
     longest = max(len(ln.text) for ln in run)
     for j, ln in enumerate(run):
-        yield transition(run[j - 1] if j else None, ln, width, blanks, longest)
+        nxt = run[j + 1] if j + 1 < len(run) else None
+        yield transition(run[j - 1] if j else None, ln, layout, longest, nxt)
 
 
-def starts(run: Sequence[Line], width: int, model: Crf, blanks: bool = False) -> list[bool]:
+def starts(run: Sequence[Line], layout: Layout, model: Crf) -> list[bool]:
     """For each line of a run, whether it starts a block."""
     if len(run) == 1:
         return [True]
@@ -49,7 +50,7 @@ def starts(run: Sequence[Line], width: int, model: Crf, blanks: bool = False) ->
         return [bool(x) for x in forced]
     # A run of 80,000 wrapped lines keeps their scores, not their feature dicts.
     emissions = array("d")
-    for item in run_items(run, width, blanks):
+    for item in run_items(run, layout):
         emissions.extend(model.scores(item))
     rows = {
         x: tuple(x is None or (label == "B") == x for label in model.labels)
@@ -64,15 +65,14 @@ def segment(text: str, model: Crf | None = None) -> list[Block]:
     """The blocks of `text`, in order."""
     model = model or load("segment")
     all_runs = runs(text)
-    width = wrap_width(all_runs)
-    blanks = uses_blank_lines(all_runs)
+    layout = read_layout(all_runs)
     blocks: list[Block] = []
     for run in all_runs:
         if len(run) == 1:
             blocks.append(Block((run[0],)))
             continue
         current: list[Line] = []
-        for line, new in zip(run, starts(run, width, model, blanks), strict=True):
+        for line, new in zip(run, starts(run, layout, model), strict=True):
             if new and current:
                 blocks.append(Block(tuple(current)))
                 current = []

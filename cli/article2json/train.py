@@ -25,7 +25,7 @@ from .blocks import Block
 from .classify import block_items
 from .corpus import Document, Labelled, load
 from .layouts import LAYOUTS, lay_out
-from .line_features import uses_blank_lines, wrap_width
+from .line_features import read_layout
 from .lines import runs
 from .model import WEIGHTS, Crf
 from .segment import run_items
@@ -33,7 +33,7 @@ from .segment import run_items
 Sequences = tuple[list[list[dict[str, float]]], list[list[str]]]
 
 # Layouts each document is laid out in for training, beside its own.
-TRAIN_LAYOUTS = 3
+TRAIN_LAYOUTS = 7
 SEED = 20261201
 # L1 and L2 regularisation, and the iteration cap of L-BFGS.
 PARAMS = {"c1": 0.05, "c2": 0.01, "max_iterations": 300}
@@ -67,18 +67,17 @@ def laid_blocks(doc: Document, layout: str) -> tuple[list[Block], list[list[bool
 def segment_sequences(docs: Iterable[Document], n_layouts: int = TRAIN_LAYOUTS) -> Sequences:
     xs, ys = [], []
     for doc in docs:
-        for layout in layouts_for(doc, n_layouts):
-            laid = lay_out(doc.blocks, layout, seed=SEED)
+        for name in layouts_for(doc, n_layouts):
+            laid = lay_out(doc.blocks, name, seed=SEED)
             all_runs = runs(laid.text.replace("\r\n", "\n"))
-            width = wrap_width(all_runs)
-            blanks = uses_blank_lines(all_runs)
+            layout = read_layout(all_runs)
             at = 0
             for run in all_runs:
                 labels = ["B" if s else "I" for s in laid.starts[at : at + len(run)]]
                 at += len(run)
                 if len(run) == 1:
                     continue  # a run of one line starts a block: nothing to learn
-                xs.append(list(run_items(run, width, blanks)))
+                xs.append(list(run_items(run, layout)))
                 ys.append(labels)
     return xs, ys
 
