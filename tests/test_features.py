@@ -126,3 +126,21 @@ def test_position_and_neighbours() -> None:
     assert "last" in items[3] and "n:none" in items[3]
     assert "n:len>300" not in items[0] and "n:len<=20" in items[0]
     assert "p:noend" in items[2]
+
+
+def test_a_markdown_escape_at_a_line_start_is_removed_and_remembered() -> None:
+    escaped = visible("\\# Not a heading", 0)
+    assert escaped is not None and escaped.text == "# Not a heading" and escaped.escaped
+    number = visible("1\\. Not a list item", 0)
+    assert number is not None and number.text == "1. Not a list item" and number.escaped
+    plain = visible("1. A list item", 0)
+    assert plain is not None and not plain.escaped
+    assert visible("\\alpha", 0) == Line("\\alpha", 0, 6, 0)  # a backslash before a letter stays
+
+
+def test_an_escaped_line_is_never_markup() -> None:
+    import article2json
+
+    a = article2json.parse("Title\n\n\\# Hash tags are text.\n\n\\---\n")
+    assert a["sections"][0]["paragraphs"] == ["# Hash tags are text.", "---"]
+    assert article2json.parse("Title\n\n## C \\#\n\nText.\n")["sections"][0]["heading"] == "C #"

@@ -298,12 +298,6 @@ def test_round_trip_of_paragraphs_needing_no_escape(paragraph: str) -> None:
     _round_trip({"title": "Title", "sections": [{"heading": None, "paragraphs": [paragraph]}]})
 
 
-UNESCAPE = pytest.mark.xfail(
-    strict=True, reason="parse does not yet remove the Markdown escape at a line's start"
-)
-
-
-@UNESCAPE
 @pytest.mark.parametrize(
     "paragraph",
     [

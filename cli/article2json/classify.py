@@ -32,12 +32,18 @@ _MD_HEADING = Lazy(r"^(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$")
 
 
 def markdown_heading(block: Block) -> str | None:
-    """The text of a Markdown heading (`## X`, or X underlined by = or -)."""
-    if len(block.lines) == 1 and block.first.startswith("#"):
-        m = _MD_HEADING.p.match(block.first)
-        return m.group(2).strip() if m else None
-    if len(block.lines) == 2 and is_markup_rule(block.last):
-        return block.first
+    """The text of a Markdown heading (`## X`, or X underlined by = or -);
+    a line that starts with a Markdown escape is never one."""
+    first = block.lines[0]
+    if len(block.lines) == 1 and first.text.startswith("#") and not first.escaped:
+        m = _MD_HEADING.p.match(first.text)
+        if m is None:
+            return None
+        text = m.group(2).strip()
+        return text[:-2] + "#" if text.endswith("\\#") else text  # "## C \\#" is "C #"
+    last = block.lines[-1]
+    if len(block.lines) == 2 and is_markup_rule(last.text) and not last.escaped:
+        return first.text
     return None
 
 

@@ -17,10 +17,30 @@ _new_tuple = tuple.__new__  # builds a NamedTuple without its Python-level __new
 
 
 class Line(NamedTuple):
-    text: str  # trimmed of white space at both ends
+    text: str  # trimmed of white space at both ends, a Markdown escape at its start removed
     start: int  # offset of the first visible character
     end: int
     indent: int  # columns of white space before it (a tab counts 4)
+    escaped: bool = False  # it started with a Markdown escape: never read as markup
+
+
+# A Markdown escape at a line's start: a backslash before ASCII punctuation
+# ("\# not a heading"), or inside a number mark ("1\. not a list").
+_ESCAPE = Lazy(r"^(?:\\(?=[!-/:-@\[-`{-~])|(?=\p{Nd}{1,9}\\[.)]))")
+_NUMBER_ESCAPE = Lazy(r"^(\p{Nd}{1,9})\\([.)])")
+
+
+def unescape(text: str) -> str | None:
+    """`text` without the Markdown escape it starts with, or None if it has
+    none (what `render_markdown` writes reads back as the text it was)."""
+    if text[0] != "\\" and not ("\\" in text[:11] and text[0].isdigit()):
+        return None  # the cheap test: most lines start with neither
+    m = _ESCAPE.p.match(text)
+    if m is None:
+        return None
+    if text[0] == "\\":
+        return text[1:]
+    return _NUMBER_ESCAPE.p.sub(r"\1\2", text, count=1)
 
 
 def visible(raw: str, pos: int) -> Line | None:
@@ -30,7 +50,10 @@ def visible(raw: str, pos: int) -> Line | None:
         return None
     lead = raw.find(stripped[0])
     indent = lead + 3 * raw.count("\t", 0, lead) if lead else 0
-    return _new_tuple(Line, (stripped, pos + lead, pos + lead + len(stripped), indent))
+    plain = unescape(stripped) if stripped[0] == "\\" or stripped[0].isdigit() else None
+    if plain is not None:
+        return _new_tuple(Line, (plain, pos + lead, pos + lead + len(stripped), indent, True))
+    return _new_tuple(Line, (stripped, pos + lead, pos + lead + len(stripped), indent, False))
 
 
 def runs(text: str) -> list[list[Line]]:

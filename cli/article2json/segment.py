@@ -38,11 +38,13 @@ def starts(run: Sequence[Line], layout: Layout, model: Crf) -> list[bool]:
     forced: list[bool | None] = [None] * len(run)
     forced[0] = True
     for j, line in enumerate(run):
+        if line.escaped:
+            continue  # an escaped line is text, never markup
         if _markdown_heading(line.text):
             forced[j] = True
             if j + 1 < len(run):
                 forced[j + 1] = True
-        elif j and is_markup_rule(line.text) and not is_markup_rule(run[j - 1].text):
+        elif j and is_markup_rule(line.text) and not is_markup_rule(run[j - 1].text):  # setext
             forced[j] = False  # a setext underline stays with its heading
             if j + 1 < len(run):
                 forced[j + 1] = True
