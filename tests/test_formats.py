@@ -33,11 +33,10 @@ Methods
 -------
 
 The setext heading above is of level two, and this paragraph is long enough as well.
-
-2.3.1 Units
-
-A paragraph after a numbered heading of depth three, long enough to be a paragraph too.
 """
+# Plain text: a numbered heading's depth is its level.
+_LONG = "A paragraph after a numbered heading, long enough to be a paragraph of the article too."
+NUMBERED = f"Report on units\n\n{_LONG}\n\n2.3.1 Units\n\n{_LONG}\n\n2.4 Sizes\n\n{_LONG}\n"
 
 
 def _stderr_lines(r: subprocess.CompletedProcess[bytes]) -> list[str]:
@@ -210,12 +209,22 @@ def test_heading_levels_and_the_markdown_round_trip() -> None:
         ("Background", 2),
         ("Details", 3),
         ("Methods", 2),
-        ("2.3.1 Units", 3),
     ]
     assert list(a["sections"][1]) == ["heading", "level", "paragraphs"]
     again = article2json.parse(render_markdown(a))
     assert [(s["heading"], s["level"]) for s in again["sections"]] == [
         (s["heading"], s["level"]) for s in a["sections"]
+    ]
+    numbered = article2json.parse(NUMBERED)
+    assert [(s["heading"], s["level"]) for s in numbered["sections"]][1:] == [
+        ("2.3.1 Units", 3),
+        ("2.4 Sizes", 2),
+    ]
+    # In Markdown the `#` marks say it: the numbered heading comes back at its depth.
+    again = article2json.parse(render_markdown(numbered))
+    assert [(s["heading"], s["level"]) for s in again["sections"]][1:] == [
+        ("2.3.1 Units", 3),
+        ("2.4 Sizes", 2),
     ]
 
 

@@ -152,3 +152,24 @@ def test_every_layout_is_known() -> None:
         laid = lay_out(EN, layout, seed=1)
         assert len(laid.starts) == len(laid.block_of_line)
         assert sum(laid.starts) == len(EN)
+
+
+def test_in_a_markdown_document_only_the_markup_makes_headings() -> None:
+    text = (
+        "# Bridge approved\n\nThe bank declined to comment\n\n## Next steps\n\n"
+        "Work starts in spring\nand takes three years.\n\nFollow us on Twitter @towndaily\n"
+    )
+    a = article2json.parse(text, blocks=True, explain=True)
+    assert a["title"] == "Bridge approved"
+    assert [(s["heading"], s["paragraphs"]) for s in a["sections"]] == [
+        (None, ["The bank declined to comment"]),
+        ("Next steps", ["Work starts in spring and takes three years."]),
+    ]
+    assert a["boilerplate"] == ["Follow us on Twitter @towndaily"]
+    assert [b["rule"] for b in a.get("blocks", [])] == [
+        "markdown-heading",
+        "markdown-text",
+        "markdown-heading",
+        "markdown-text",
+        "edge-cue",
+    ]

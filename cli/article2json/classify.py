@@ -25,6 +25,7 @@ from .block_features import (
 )
 from .blocks import Block
 from .line_features import is_markup_rule
+from .lines import is_markdown
 from .model import Crf, load
 from .patterns import Lazy
 
@@ -108,6 +109,13 @@ def rule(block: Block, text: str, i: int, n: int) -> tuple[Kind, str] | None:
         return ("title" if i == 0 else "heading"), "markdown-heading"
     if i == 0 and n > 1:
         return None  # a first line is the model's to judge (a title, most often)
+    return edge_boilerplate(text, i, n)
+
+
+def edge_boilerplate(text: str, i: int, n: int) -> tuple[Kind, str] | None:
+    """Boilerplate that its own text shows at an article's edges, and the rule."""
+    if i == 0 and n > 1:
+        return None
     if bracketed_promo(text, i, n):
         return "boilerplate", "bracketed-promo"
     if edge_cue(text, i, n):
@@ -117,11 +125,26 @@ def rule(block: Block, text: str, i: int, n: int) -> tuple[Kind, str] | None:
     return None
 
 
+def markdown_kind(block: Block, i: int) -> tuple[Kind, str]:
+    """A block's kind in a Markdown document, where the markup says it: a
+    first `#` (or `=`-underlined) heading is the title, other headings are
+    headings, and everything else is text."""
+    if markdown_heading(block) is None:
+        return "paragraph", "markdown-text"  # (edge boilerplate rules first: see classify)
+    top = block.first.startswith("# ") or (len(block.lines) == 2 and block.last.startswith("="))
+    return ("title" if i == 0 and top else "heading"), "markdown-heading"
+
+
 def classify(
     blocks: Sequence[Block], model: Crf | None = None, *, explain: bool = False
 ) -> list[tuple[Kind, str]]:
     """The kind of each block and why (the rule, or the model's strongest
     features when `explain`)."""
+    if is_markdown([[b.lines[0]] for b in blocks]):
+        n = len(blocks)
+        return [
+            edge_boilerplate(b.text(), i, n) or markdown_kind(b, i) for i, b in enumerate(blocks)
+        ]
     model = model or load("kinds")
     texts = [b.text() for b in blocks]
     stream = iter_features(texts, [len(b.lines) for b in blocks])

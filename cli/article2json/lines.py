@@ -74,3 +74,29 @@ def runs(text: str) -> list[list[Line]]:
     if run:
         out.append(run)
     return out
+
+
+def is_atx_heading(line: Line) -> bool:
+    """A Markdown `#` heading line ("## Methods"); an escaped line is not."""
+    text = line.text
+    if not text.startswith("#") or line.escaped:
+        return False
+    hashes = len(text) - len(text.lstrip("#"))
+    return hashes <= 6 and text[hashes : hashes + 1] in (" ", "\t", "")
+
+
+def is_markdown(runs: list[list[Line]]) -> bool:
+    """Whether a document is Markdown: it opens with a `#` heading, or has
+    two. There blank lines and `#` alone delimit blocks, and a block that is
+    not a `#` heading is text (the text says what it is)."""
+    first = runs[0][0] if runs else None
+    if first is not None and is_atx_heading(first):
+        return True
+    found = 0
+    for run in runs:
+        for line in run:
+            if line.text.startswith("#") and is_atx_heading(line):
+                found += 1
+                if found == 2:
+                    return True
+    return False

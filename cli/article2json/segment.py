@@ -10,7 +10,7 @@ from collections.abc import Iterator, Sequence
 
 from .blocks import Block
 from .line_features import Layout, is_markup_rule, read_layout, transition
-from .lines import Line, runs
+from .lines import Line, is_atx_heading, is_markdown, runs
 from .model import Crf, load
 
 
@@ -40,7 +40,7 @@ def starts(run: Sequence[Line], layout: Layout, model: Crf) -> list[bool]:
     for j, line in enumerate(run):
         if line.escaped:
             continue  # an escaped line is text, never markup
-        if _markdown_heading(line.text):
+        if is_atx_heading(line):
             forced[j] = True
             if j + 1 < len(run):
                 forced[j + 1] = True
@@ -63,18 +63,29 @@ def starts(run: Sequence[Line], layout: Layout, model: Crf) -> list[bool]:
     return [k == b for k in model.viterbi(emissions, allowed)]
 
 
+def markdown_starts(run: Sequence[Line]) -> list[bool]:
+    """In a Markdown document, a run of lines is one block, but for `#`
+    heading lines, which stand alone."""
+    out = [True] * len(run)
+    for j in range(1, len(run)):
+        out[j] = is_atx_heading(run[j]) or is_atx_heading(run[j - 1])
+    return out
+
+
 def segment(text: str, model: Crf | None = None) -> list[Block]:
     """The blocks of `text`, in order."""
-    model = model or load("segment")
     all_runs = runs(text)
+    markdown = is_markdown(all_runs)
+    model = model or (None if markdown else load("segment"))
     layout = read_layout(all_runs)
     blocks: list[Block] = []
     for run in all_runs:
         if len(run) == 1:
             blocks.append(Block((run[0],)))
             continue
+        found = markdown_starts(run) if markdown or model is None else starts(run, layout, model)
         current: list[Line] = []
-        for line, new in zip(run, starts(run, layout, model), strict=True):
+        for line, new in zip(run, found, strict=True):
             if new and current:
                 blocks.append(Block(tuple(current)))
                 current = []
