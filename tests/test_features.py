@@ -53,7 +53,7 @@ def test_hyphen_and_markup_rules() -> None:
 def test_transition_features_name_the_evidence() -> None:
     prev, cur = line("He said no."), line("The next day", 0)
     f = lf.transition(prev, cur, lf.Layout(72))
-    assert {"fits", "p.sent", "c.upper", "p.sent&c.upper", "p.r<.5"} <= f.keys()
+    assert {"fits", "p.sent", "c.upper", "p.sent&c.upper", "p.r<.5"} <= f
     assert "runstart" in lf.transition(None, cur, lf.Layout(72))
     wrapped = lf.transition(line("x" * 70 + " and the"), line("river rose"), lf.Layout(72))
     assert "fits" not in wrapped and "c.lower" in wrapped and "p.r>=.9" in wrapped

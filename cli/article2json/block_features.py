@@ -114,9 +114,9 @@ class Doc:
         )
 
 
-def own(text: str, n_lines: int, i: int, doc: Doc) -> dict[str, float]:
+def own(text: str, n_lines: int, i: int, doc: Doc) -> set[str]:
     """A block's features of its own (without its neighbours')."""
-    f: dict[str, float] = {"b": 1.0, "len" + length_bin(len(text)): 1.0, doc.short: 1.0}
+    f = {"b", "len" + length_bin(len(text)), doc.short}
     sent, clause = sentence_and_clause(text)
     stripped = text.rstrip(CLOSERS + " ")
     last = stripped[-1:] if stripped else ""
@@ -163,7 +163,7 @@ def own(text: str, n_lines: int, i: int, doc: Doc) -> dict[str, float]:
     }
     for name, on in flags.items():
         if on:
-            f[name] = 1.0
+            f.add(name)
     short = words <= 8
     noend = "noend" in f
     for name, on in (
@@ -182,12 +182,12 @@ def own(text: str, n_lines: int, i: int, doc: Doc) -> dict[str, float]:
         ("list&noend", "list" in f and noend),
     ):
         if on:
-            f[name] = 1.0
+            f.add(name)
     if len(text) <= 400:
         for cue in cue_features(text):
-            f[cue] = 1.0
+            f.add(cue)
             if i < HEAD_BLOCKS or i >= doc.n - TAIL_BLOCKS:
-                f[cue + "&edge"] = 1.0
+                f.add(cue + "&edge")
     return f
 
 
@@ -217,19 +217,19 @@ _NEIGHBOUR = (
 _FAR_NEIGHBOUR = ("sent", "noend&short", "len<=40", "len>300", "numbered")
 
 
-def iter_features(texts: Sequence[str], n_lines: Sequence[int]) -> Iterator[dict[str, float]]:
+def iter_features(texts: Sequence[str], n_lines: Sequence[int]) -> Iterator[set[str]]:
     """The features of every block of an article, its neighbours' included,
     one block at a time: a caller that keeps only the scores keeps memory
     flat (an article of 100,000 blocks would hold 100,000 dicts)."""
     doc = Doc(texts)
     n = len(texts)
 
-    def mine(j: int) -> dict[str, float] | None:
+    def mine(j: int) -> set[str] | None:
         return own(texts[j], n_lines[j], j, doc) if 0 <= j < n else None
 
     window = [None, None, mine(0), mine(1), mine(2)]  # blocks i-2 .. i+2
     for i in range(n):
-        g = dict(window[2] or {})
+        g = set(window[2] or ())
         for tag, other, names in (
             ("p:", window[1], _NEIGHBOUR),
             ("n:", window[3], _NEIGHBOUR),
@@ -237,20 +237,20 @@ def iter_features(texts: Sequence[str], n_lines: Sequence[int]) -> Iterator[dict
             ("n2:", window[4], _FAR_NEIGHBOUR),
         ):
             if other is None:
-                g[tag + "none"] = 1.0
+                g.add(tag + "none")
             else:
                 for name in names:
                     if name in other:
-                        g[tag + name] = 1.0
+                        g.add(tag + name)
         length = len(texts[i])
         if i + 1 < n and 3 * length <= len(texts[i + 1]):
-            g["shorter-than-next"] = 1.0
+            g.add("shorter-than-next")
         if i and 3 * length <= len(texts[i - 1]):
-            g["shorter-than-prev"] = 1.0
+            g.add("shorter-than-prev")
         yield g
         window = [*window[1:], mine(i + 3)]
 
 
-def features(texts: Sequence[str], n_lines: Sequence[int]) -> list[dict[str, float]]:
+def features(texts: Sequence[str], n_lines: Sequence[int]) -> list[set[str]]:
     """The features of every block of an article (see `iter_features`)."""
     return list(iter_features(texts, n_lines))

@@ -74,7 +74,7 @@ def may_be_boilerplate(text: str, i: int, n: int) -> bool:
     return i < HEAD_BLOCKS or i >= n - TAIL_BLOCKS
 
 
-def block_items(blocks: Sequence[Block]) -> list[dict[str, float]]:
+def block_items(blocks: Sequence[Block]) -> list[set[str]]:
     """The kind model's input for an article's blocks (training uses the same)."""
     return features([b.text() for b in blocks], [len(b.lines) for b in blocks])
 

@@ -110,7 +110,7 @@ def read_layout(runs: Sequence[Sequence[Line]]) -> Layout:
 
 def transition(
     prev: Line | None, cur: Line, layout: Layout, longest: int = 0, nxt: Line | None = None
-) -> dict[str, float]:
+) -> set[str]:
     """The features of `cur` as the start of a block; `prev` is the visible
     line right above it (None for the first line of a run); `layout` is the
     document's; `longest` is the length of the run's longest line; `nxt` the
@@ -118,15 +118,14 @@ def transition(
     pasted on its paragraph)."""
     width, blanks = layout.width, layout.blanks
     c = cur.text
-    f: dict[str, float] = {"b": 1.0}
+    f = {"b"}
     if prev is None:
-        f["runstart"] = 1.0
+        f.add("runstart")
         return f
     p = prev.text
     ratio = len(p) / width
-    f["p.r" + length_bin(ratio)] = 1.0
-    f["p.r"] = min(ratio, 1.5)
-    f["p.run" + length_bin(len(p) / max(longest, 1))] = 1.0
+    f.add("p.r" + length_bin(ratio))
+    f.add("p.run" + length_bin(len(p) / max(longest, 1)))
     full = len(c) >= 0.8 * width
     sent, clause = sentence_and_clause(p)
     fits = would_fit(p, c, width)
@@ -167,35 +166,35 @@ def transition(
     }
     for name, on in feats.items():
         if on:
-            f[name] = 1.0
+            f.add(name)
     # Pairs whose meaning differs from their parts'.
     if sent and case == "upper":
-        f["p.sent&c.upper"] = 1.0
+        f.add("p.sent&c.upper")
     if fits and sent:
-        f["fits&p.sent"] = 1.0
+        f.add("fits&p.sent")
     if fits and not (sent or clause):
-        f["fits&p.noend"] = 1.0
+        f.add("fits&p.noend")
     if not (sent or clause) and case == "lower":
-        f["p.noend&c.lower"] = 1.0
+        f.add("p.noend&c.lower")
     if blanks:  # where blank lines separate blocks, other evidence counts less
-        f["blanks"] = 1.0
+        f.add("blanks")
         for name in ("fits", "p.sent", "p.short", "c.indent>p", "p.noend", "c.upper"):
             if name in f:
-                f["blanks&" + name] = 1.0
+                f.add("blanks&" + name)
     c_sent, c_clause = sentence_and_clause(c)
     if not (c_sent or c_clause):
-        f["c.noend"] = 1.0
+        f.add("c.noend")
         if nxt is not None and len(nxt.text) >= 0.8 * width:
-            f["c.noend&n.full"] = 1.0
+            f.add("c.noend&n.full")
             if sent:
-                f["p.sent&c.noend&n.full"] = 1.0
+                f.add("p.sent&c.noend&n.full")
             if len(c) <= 0.6 * width:
-                f["c.part&c.noend&n.full"] = 1.0
+                f.add("c.part&c.noend&n.full")
     if sent and len(c) <= 0.6 * width:
-        f["p.sent&c.part"] = 1.0
+        f.add("p.sent&c.part")
     if prev.start == layout.first:  # the line above is the document's first: a title?
-        f["p.first"] = 1.0
-        f["p.first&p.r" + length_bin(ratio)] = 1.0
+        f.add("p.first")
+        f.add("p.first&p.r" + length_bin(ratio))
         for name in (
             "p.noend",
             "p.sent",
@@ -207,10 +206,10 @@ def transition(
             "c.lower",
         ):
             if name in f:
-                f["p.first&" + name] = 1.0
+                f.add("p.first&" + name)
     for flag, on in (("glued", layout.glued), ("indents", layout.indents)):
         if on:
-            f[flag] = 1.0
+            f.add(flag)
             for name in (
                 "fits",
                 "p.sent",
@@ -224,7 +223,7 @@ def transition(
                 "p.r<.75",
             ):
                 if name in f:
-                    f[flag + "&" + name] = 1.0
+                    f.add(flag + "&" + name)
     return f
 
 

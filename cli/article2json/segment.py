@@ -22,7 +22,7 @@ def _markdown_heading(text: str) -> bool:
     )
 
 
-def run_items(run: Sequence[Line], layout: Layout) -> Iterator[dict[str, float]]:
+def run_items(run: Sequence[Line], layout: Layout) -> Iterator[set[str]]:
     """The model's input for a run of lines, one line at a time (training
     uses the same)."""
     longest = max(len(ln.text) for ln in run)

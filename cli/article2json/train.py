@@ -30,7 +30,7 @@ from .lines import runs
 from .model import WEIGHTS, Crf
 from .segment import run_items
 
-Sequences = tuple[list[list[dict[str, float]]], list[list[str]]]
+Sequences = tuple[list[list[set[str]]], list[list[str]]]
 
 # Layouts each document is laid out in for training, beside its own.
 TRAIN_LAYOUTS = 7
@@ -92,13 +92,13 @@ def kind_sequences(docs: Iterable[Document], n_layouts: int = 1) -> Sequences:
     return xs, ys
 
 
-def fit(xs: Sequence[list[dict[str, float]]], ys: Sequence[list[str]], name: str) -> Crf:
+def fit(xs: Sequence[list[set[str]]], ys: Sequence[list[str]], name: str) -> Crf:
     """A CRF fitted to the sequences, as plain weights."""
     import pycrfsuite
 
     trainer = pycrfsuite.Trainer(verbose=False)
     for x, y in zip(xs, ys, strict=True):
-        trainer.append(pycrfsuite.ItemSequence(x), y)
+        trainer.append(pycrfsuite.ItemSequence([sorted(item) for item in x]), y)
     trainer.set_params(PARAMS)
     with tempfile.TemporaryDirectory() as tmp:
         path = str(Path(tmp) / f"{name}.crfsuite")
