@@ -16,7 +16,6 @@ memory whole.
 
 from __future__ import annotations
 
-import base64
 import os
 from collections.abc import Collection, Iterator
 from typing import IO, NamedTuple
@@ -58,6 +57,8 @@ def path_bytes(path: str) -> str | None:
         path.encode("utf-8")
         return None
     except UnicodeEncodeError:
+        import base64  # only for names that are not UTF-8
+
         return base64.b64encode(os.fsencode(path)).decode("ascii")
 
 

@@ -140,7 +140,7 @@ def default_corpora() -> list[Path]:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="python -m article2json.train", description=__doc__)
     ap.add_argument("corpus", type=Path, nargs="*", help="labelled corpus folders")
-    ap.add_argument("--out", type=Path, default=WEIGHTS, help="where to write the weights")
+    ap.add_argument("--out", type=Path, default=Path(WEIGHTS), help="where to write the weights")
     args = ap.parse_args(argv)
     corpora = args.corpus or default_corpora()
     if not corpora:
