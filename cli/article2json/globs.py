@@ -17,6 +17,8 @@ from typing import NamedTuple
 
 import regex
 
+from .patterns import Lazy
+
 DEFAULT = "*.txt"
 
 
@@ -25,7 +27,7 @@ class Rule(NamedTuple):
     exclude: bool
     folders_only: bool
     on_path: bool  # matched against the path relative to the folder walked
-    pattern: regex.Pattern[str]
+    pattern: Lazy  # compiled when a walk first asks (a one-liner never does)
 
 
 def translate(glob: str) -> str:
@@ -67,7 +69,7 @@ def _rule(text: str) -> Rule:
     body = body.rstrip("/")
     on_path = "/" in body
     body = body.lstrip("/")
-    return Rule(text, exclude, folders_only, on_path, regex.compile(translate(body)))
+    return Rule(text, exclude, folders_only, on_path, Lazy(translate(body)))
 
 
 class Globs:
@@ -86,7 +88,7 @@ class Globs:
             r = self.rules[k]
             if r.folders_only and not folder:
                 continue
-            if r.pattern.fullmatch(rel if r.on_path else name):
+            if r.pattern.p.fullmatch(rel if r.on_path else name):
                 return k
         return None
 
