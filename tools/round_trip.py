@@ -40,7 +40,9 @@ def main(argv: list[str]) -> int:
             if structure(first) != structure(again):
                 changed += 1
                 print(f"round_trip: {txt}: changed", file=sys.stderr)
-    print(f"round_trip: {total - changed} of {total} articles unchanged after --to markdown and back")
+    print(
+        f"round_trip: {total - changed} of {total} articles unchanged after --to markdown and back"
+    )
     return 1 if changed else 0
 
 
