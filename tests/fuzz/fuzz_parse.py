@@ -23,10 +23,15 @@ with atheris.instrument_imports():
     from article2json import (  # imported here, not on first use, so that they are instrumented
         api,
         assemble,
+        block_features,
         blocks,
         boilerplate,
-        rules,
+        classify,
+        line_features,
+        lines,
+        model,
         scripts,
+        segment,
     )
     from article2json.decode import decode
     from article2json.errors import ConvertError
@@ -43,10 +48,13 @@ def check(data: bytes) -> None:
     for b in article["blocks"]:
         assert last <= b["start"] < b["end"] <= len(text), b
         last = b["end"]
-        assert "".join(b["text"].split()) in "".join(text[b["start"] : b["end"]].split()), b
+        # (a Markdown escape at a line's start is read back: no backslashes compared)
+        source = "".join(text[b["start"] : b["end"]].split()).replace("\\", "")
+        assert "".join(b["text"].split()).replace("\\", "") in source, b
 
 
-_ = (api, assemble, blocks, boilerplate, rules, scripts)
+_ = (api, assemble, block_features, blocks, boilerplate, classify, line_features, lines, model)
+_ = (scripts, segment)
 
 
 def main() -> None:
