@@ -144,3 +144,18 @@ def test_an_escaped_line_is_never_markup() -> None:
     a = article2json.parse("Title\n\n\\# Hash tags are text.\n\n\\---\n")
     assert a["sections"][0]["paragraphs"] == ["# Hash tags are text.", "---"]
     assert article2json.parse("Title\n\n## C \\#\n\nText.\n")["sections"][0]["heading"] == "C #"
+
+
+def test_title_case_is_read_from_letter_case_alone() -> None:
+    assert bf.is_title_case("Rise of the Machines")
+    assert bf.is_title_case("ELECTION RESULTS")
+    assert not bf.is_title_case("Rise of the machines")
+    assert not bf.is_title_case("the Machines")
+    assert not bf.is_title_case("Machines")  # one word says nothing
+
+
+def test_heading_candidates_stack() -> None:
+    assert bf.is_heading_candidate("Early life")
+    assert not bf.is_heading_candidate("He was born in 1901.")
+    assert bf.stacking(True, True, False) == ["p:cand", "cand&p:cand"]
+    assert bf.stacking(False, False, True) == ["n:cand"]

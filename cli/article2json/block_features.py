@@ -31,6 +31,13 @@ _LENGTH_BINS = (20, 40, 80, 150, 300)
 # Capitalised words are counted in blocks of at most this many words (a
 # heading's length; counting them in every paragraph cost 5% of a parse).
 CAPITALISED_MAX_WORDS = 30
+# Blocks of at most this many words (a heading's length) are tested for
+# title case; the same bound, and no sentence or clause end, makes a block a
+# heading candidate for its neighbours.
+CASE_MAX_WORDS = 15
+CANDIDATE_MAX_CHARS = 120
+# A word this short may stay lower case in a title-cased line ("of", "the").
+TITLE_CASE_SMALL = 3
 # How many blocks at each end of an article count as its edges.
 HEAD_BLOCKS = 2
 TAIL_BLOCKS = bp.TAIL_BLOCKS
@@ -82,6 +89,25 @@ def capitalised_share(text: str) -> float:
     if not words:
         return 0.0
     return sum(w[0].isupper() for w in words) / len(words)
+
+
+def is_title_case(text: str) -> bool:
+    """Title case by letter case alone: two words or more, the first
+    capitalised, and every other capitalised or short and lower case
+    ("Rise of the Machines"), whatever the language's function words."""
+    words = [w for w in text.split() if w[:1].isalpha()]
+    if len(words) < 2 or not words[0][0].isupper():
+        return False
+    return all(w[0].isupper() or (len(w) <= TITLE_CASE_SMALL and w.islower()) for w in words)
+
+
+def is_heading_candidate(text: str) -> bool:
+    """Short and ended by no sentence or clause mark: what a heading looks
+    like. Two in a row are stacked headings, or a list of short lines."""
+    if len(text) > CANDIDATE_MAX_CHARS or word_count(text) > CASE_MAX_WORDS:
+        return False
+    sent, clause = sentence_and_clause(text)
+    return not (sent or clause)
 
 
 def is_bracketed(text: str) -> bool:
@@ -149,6 +175,7 @@ def own(text: str, n_lines: int, i: int, doc: Doc) -> set[str]:
     last = stripped[-1:] if stripped else ""
     words = word_count(text)
     ratio = len(text) / doc.median
+    title_case = doc.cased and words <= CASE_MAX_WORDS and is_title_case(text)
     flags = {
         "sent": sent,
         "clause": clause,
@@ -187,6 +214,7 @@ def own(text: str, n_lines: int, i: int, doc: Doc) -> set[str]:
         "head-edge": i < HEAD_BLOCKS,
         "tail-edge": i >= doc.n - TAIL_BLOCKS,
         "tab": "\t" in text,
+        "titlecase": title_case,
     }
     for name, on in flags.items():
         if on:
@@ -207,6 +235,7 @@ def own(text: str, n_lines: int, i: int, doc: Doc) -> set[str]:
         ("question&short", "question" in f and short),
         ("caps&short", "caps" in f and short),
         ("list&noend", "list" in f and noend),
+        ("titlecase&noend", title_case and noend),
     ):
         if on:
             f.add(name)
@@ -244,6 +273,22 @@ _NEIGHBOUR = (
 _FAR_NEIGHBOUR = ("sent", "noend&short", "len<=40", "len>300", "numbered")
 
 
+def stacking(prev: bool, this: bool, after: bool) -> list[str]:
+    """Heading candidates next to a block, and next to a candidate: a
+    candidate under another is a sub-heading or a short list line, one
+    before a candidate rarely a heading of prose."""
+    out = []
+    if prev:
+        out.append("p:cand")
+        if this:
+            out.append("cand&p:cand")
+    if after:
+        out.append("n:cand")
+        if this:
+            out.append("cand&n:cand")
+    return out
+
+
 def iter_features(texts: Sequence[str], n_lines: Sequence[int]) -> Iterator[set[str]]:
     """The features of every block of an article, its neighbours' included,
     one block at a time: a caller that keeps only the scores keeps memory
@@ -254,7 +299,11 @@ def iter_features(texts: Sequence[str], n_lines: Sequence[int]) -> Iterator[set[
     def mine(j: int) -> set[str] | None:
         return own(texts[j], n_lines[j], j, doc) if 0 <= j < n else None
 
+    def candidate(j: int) -> bool:
+        return 0 <= j < n and is_heading_candidate(texts[j])
+
     window = [None, None, mine(0), mine(1), mine(2)]  # blocks i-2 .. i+2
+    cands = [False, candidate(0), candidate(1)]  # blocks i-1 .. i+1
     for i in range(n):
         g = set(window[2] or ())
         for tag, other, names in (
@@ -274,8 +323,10 @@ def iter_features(texts: Sequence[str], n_lines: Sequence[int]) -> Iterator[set[
             g.add("shorter-than-next")
         if i and 3 * length <= len(texts[i - 1]):
             g.add("shorter-than-prev")
+        g.update(stacking(*cands))
         yield g
         window = [*window[1:], mine(i + 3)]
+        cands = [*cands[1:], candidate(i + 2)]
 
 
 def features(texts: Sequence[str], n_lines: Sequence[int]) -> list[set[str]]:
