@@ -3,10 +3,6 @@ the shipped weights, and training that gives the same weights twice."""
 
 from __future__ import annotations
 
-import importlib.util
-
-import pytest
-
 from article2json import model
 from article2json.corpus import Labelled, label_blocks
 from article2json.model import Crf
@@ -71,7 +67,6 @@ def test_corpus_blocks_get_their_kinds_from_the_truth() -> None:
     assert kinds == ["title", "paragraph", "heading", "paragraph", "boilerplate"]
 
 
-@pytest.mark.skipif(importlib.util.find_spec("pycrfsuite") is None, reason="needs the train extra")
 def test_training_is_deterministic() -> None:
     from article2json.corpus import Document
     from article2json.train import train
