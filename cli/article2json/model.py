@@ -18,11 +18,13 @@ from typing import Any
 import orjson
 
 # (os.path, not pathlib: importing pathlib costs a one-liner 4 ms of start-up)
+# Weights are stored with 4 decimals: scores are counted in units of 1e-4.
+SCALE = 10_000
 WEIGHTS = os.path.join(os.path.dirname(__file__), "weights")
 
 
 class Crf:
-    __slots__ = ("by_label", "labels", "meta", "transitions", "weights")
+    __slots__ = ("by_label", "labels", "meta", "steps", "transitions", "weights")
 
     def __init__(
         self,
@@ -35,9 +37,14 @@ class Crf:
         self.weights = {k: tuple(v) for k, v in weights.items()}
         self.transitions = tuple(tuple(row) for row in transitions)
         self.meta = dict(meta or {})
+        # Scores are sums of integers (weights in units of SCALE): exact in any
+        # order, so a set's iteration order (which changes with
+        # PYTHONHASHSEED) cannot change a near tie from one process to the next.
         self.by_label = [
-            {n: w[k] for n, w in self.weights.items()} for k in range(len(self.labels))
+            {n: round(w[k] * SCALE) for n, w in self.weights.items()}
+            for k in range(len(self.labels))
         ]
+        self.steps = tuple(tuple(round(w * SCALE) for w in row) for row in self.transitions)
 
     @classmethod
     def from_json(cls, data: bytes) -> Crf:
@@ -56,12 +63,12 @@ class Crf:
             option=orjson.OPT_INDENT_2,
         )
 
-    def scores(self, item: Collection[str]) -> list[float]:
+    def scores(self, item: Collection[str]) -> list[int]:
         """The score of each label for one item (the names of the features
-        it has), transitions aside."""
+        it has), transitions aside, in units of 1/SCALE."""
         # One C-level sum a label over the item's names (a Python loop over
         # the names and labels took 17% of a parse).
-        zero = repeat(0.0)
+        zero = repeat(0)
         return [sum(map(w.get, item, zero)) for w in self.by_label]
 
     def decode(
@@ -86,7 +93,7 @@ class Crf:
         if not n:
             return []
         labels = range(n_labels)
-        trans = self.transitions
+        trans = self.steps
         minus = float("-inf")
         best = list(emissions[:n_labels])
         if allowed is not None:
