@@ -173,3 +173,34 @@ def test_in_a_markdown_document_only_the_markup_makes_headings() -> None:
         "markdown-text",
         "edge-cue",
     ]
+
+
+def _shape(text: str) -> tuple[str | None, list[tuple[str | None, int | None]]]:
+    a = article2json.parse(text)
+    return a["title"], [(s["heading"], s["level"]) for s in a["sections"]]
+
+
+def test_markdown_markup_is_read_the_same_everywhere() -> None:
+    body = "Body text of the article, long enough to be a paragraph of it."
+    # A tab after the hashes; a byte-order mark or a zero-width space before them.
+    assert _shape(f"#\tTitle\n\n{body}\n") == ("Title", [(None, None)])
+    assert _shape(f"\ufeff# Title\n\n{body}\n") == ("Title", [(None, None)])
+    assert _shape(f"Title line\n\n\u200b## Sec\n\n{body}\n")[1] == [("Sec", 2)]
+    # A lone "#" is no heading, and does not make the document Markdown.
+    assert _shape(f"#\n\n{body}\n")[0] == "#"
+    # A rule under a `#` heading is no setext underline of it.
+    a = article2json.parse(f"Intro\n# Head\n---\n{body}\n")
+    assert [(s["heading"], s["paragraphs"]) for s in a["sections"]] == [("Head", ["---", body])]
+    # In a Markdown document, text lines underlined by --- are one setext heading.
+    text = f"# Doc\n\nPara line one\nline two\n---\n\n{body}\n"
+    assert _shape(text) == ("Doc", [("Para line one line two", 2)])
+
+
+def test_an_escaped_line_has_no_markup_level() -> None:
+    body = "Body text that is a long paragraph of the article, for sure."
+    text = f"Title\n\n\\## Short aside\n\n{body}\n"
+    assert _shape(text)[1] == [("## Short aside", None)]
+
+
+def test_a_line_of_control_characters_is_blank() -> None:
+    assert article2json.parse("\x01\x02\n\nabc\n")["title"] == "abc"

@@ -6,7 +6,7 @@ from collections.abc import Iterator, Sequence
 
 from .article import SCHEMA_VERSION, Article, Block, Kind, Section, Source, Stats
 from .blocks import Block as RawBlock
-from .classify import heading_text
+from .classify import heading_text, markup_level
 from .levels import heading_level
 from .scripts import count_words, dominant_script
 
@@ -35,7 +35,9 @@ def assemble(
             title = text
             body.append(text)
         elif kind == "heading":
-            level = heading_level([ln.text for ln in block.lines])
+            level = markup_level(block)
+            if level is None and not block.lines[0].escaped:  # "1\\. x" is no numbering
+                level = heading_level([ln.text for ln in block.lines])
             sections.append({"heading": text, "level": level, "paragraphs": []})
             body.append(text)
             n_headings += 1

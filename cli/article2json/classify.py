@@ -23,29 +23,41 @@ from .block_features import (
     iter_features,
     word_count,
 )
-from .blocks import Block
+from .blocks import Block, join_lines
 from .line_features import is_markup_rule
-from .lines import is_markdown
+from .lines import atx_heading, is_atx_heading, is_markdown
 from .model import Crf, load
-from .patterns import Lazy
-
-_MD_HEADING = Lazy(r"^(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$")
 
 
 def markdown_heading(block: Block) -> str | None:
-    """The text of a Markdown heading (`## X`, or X underlined by = or -);
-    a line that starts with a Markdown escape is never one."""
-    first = block.lines[0]
-    if len(block.lines) == 1 and first.text.startswith("#") and not first.escaped:
-        m = _MD_HEADING.p.match(first.text)
-        if m is None:
-            return None
-        text = m.group(2).strip()
-        return text[:-2] + "#" if text.endswith("\\#") else text  # "## C \\#" is "C #"
-    last = block.lines[-1]
-    if len(block.lines) == 2 and is_markup_rule(last.text) and not last.escaped:
-        return first.text
-    return None
+    """The text of a Markdown heading: a `#` line, or lines underlined by
+    `=` or `-` (setext); a line that starts with a Markdown escape is never
+    markup."""
+    lines = block.lines
+    if len(lines) == 1:
+        found = atx_heading(lines[0])
+        return found[1] if found else None
+    if setext_level(block) is None:
+        return None
+    return join_lines([ln.text for ln in lines[:-1]])
+
+
+def setext_level(block: Block) -> int | None:
+    """1 or 2 for text underlined by `=` or `-` (the underline last, no `#`
+    line above it), else None."""
+    lines = block.lines
+    last = lines[-1]
+    if len(lines) < 2 or last.escaped or not is_markup_rule(last.text):
+        return None
+    if any(is_atx_heading(ln) or is_markup_rule(ln.text) for ln in lines[:-1]):
+        return None
+    return 1 if last.text[0] == "=" else 2
+
+
+def markup_level(block: Block) -> int | None:
+    """The level the block's Markdown markup gives it, if any."""
+    found = atx_heading(block.lines[0]) if len(block.lines) == 1 else None
+    return found[0] if found else setext_level(block)
 
 
 def heading_text(block: Block) -> str:
@@ -107,6 +119,8 @@ def rule(block: Block, text: str, i: int, n: int) -> tuple[Kind, str] | None:
     """The kind a block's own text declares, and the rule's name, if any."""
     if markdown_heading(block) is not None:
         return ("title" if i == 0 else "heading"), "markdown-heading"
+    if len(block.lines) == 1 and is_markup_rule(text):
+        return "paragraph", "thematic-break"  # a line of --- or ===: no heading, kept as text
     if i == 0 and n > 1:
         return None  # a first line is the model's to judge (a title, most often)
     return edge_boilerplate(text, i, n)
@@ -131,8 +145,7 @@ def markdown_kind(block: Block, i: int) -> tuple[Kind, str]:
     headings, and everything else is text."""
     if markdown_heading(block) is None:
         return "paragraph", "markdown-text"  # (edge boilerplate rules first: see classify)
-    top = block.first.startswith("# ") or (len(block.lines) == 2 and block.last.startswith("="))
-    return ("title" if i == 0 and top else "heading"), "markdown-heading"
+    return ("title" if i == 0 and markup_level(block) == 1 else "heading"), "markdown-heading"
 
 
 def classify(

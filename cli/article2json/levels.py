@@ -9,12 +9,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from .lines import atx
 from .patterns import Lazy
 
 MAX_LEVEL = 6
 
-# CommonMark's ATX heading: up to 3 spaces, 1-6 "#", then a space, tab or the end.
-_ATX = Lazy(r"^[ ]{0,3}(#{1,6})(?:[ \t]|$)")
 # A setext underline: "=" or "-" only (trailing white space allowed).
 _SETEXT = Lazy(r"^[ ]{0,3}(=+|-+)[ \t]*$")
 # A section number in any script's digits: "2.", "2)", "2.3", "2.3.1.", "２．".
@@ -34,7 +33,8 @@ def heading_level(lines: str | Sequence[str]) -> int | None:
     breaks), e.g. `[ln.text for ln in block.lines]`:
 
     - Markdown `#` heading: the number of `#` (`"### Methods"` -> 3);
-    - setext (a text line, then a line of `=` or `-`): `=` -> 1, `-` -> 2;
+    - setext (text lines, then a line of `=` or `-`): `=` -> 1, `-` -> 2;
+    - an empty `#` line ("##") marks nothing: it is no heading;
     - numbered heading: the depth of its number, in any script's digits
       (`"2. Scope"` -> 1, `"2) Scope"` -> 1, `"2.3 Data"` -> 2,
       `"2.3.1 Units"` -> 3, `"٣. ..."` -> 1), capped at 6;
@@ -48,12 +48,15 @@ def heading_level(lines: str | Sequence[str]) -> int | None:
     if not lines:
         return None
     first = lines[0]
-    if first.lstrip(" ").startswith("#"):
-        m = _ATX.p.match(first)
-        if m:
-            return len(m.group(1))
-    if len(lines) == 2 and lines[1].strip()[:1] in ("=", "-"):
-        m = _SETEXT.p.match(lines[1])
+    found = atx(first.strip())  # the one reader of `#` headings
+    if found:
+        return found[0]
+    last = lines[-1]
+    if len(lines) >= 2 and last.strip()[:1] in (
+        "=",
+        "-",
+    ):  # CommonMark: text lines, then the underline
+        m = _SETEXT.p.match(last)
         if m:
             return 1 if m.group(1)[0] == "=" else 2
     return _numbered_depth(first.strip())

@@ -12,7 +12,7 @@ from typing import NamedTuple
 
 from .patterns import Lazy
 
-_VISIBLE = Lazy(r"[^\s\p{Cf}]")
+_VISIBLE = Lazy(r"[^\s\p{Cf}\p{Cc}]")  # neither space nor format (ZWSP, BOM...) nor control
 _new_tuple = tuple.__new__  # builds a NamedTuple without its Python-level __new__
 
 
@@ -46,8 +46,13 @@ def unescape(text: str) -> str | None:
 def visible(raw: str, pos: int) -> Line | None:
     """The visible part of one line that starts at offset `pos`, if any."""
     stripped = raw.strip()
-    if not stripped or not (stripped.isprintable() or _VISIBLE.p.search(stripped)):
+    if not stripped:
         return None
+    if not stripped[0].isprintable():  # a BOM, ZWSP or control character first
+        m = _VISIBLE.p.search(stripped)
+        if m is None:
+            return None  # nothing visible: a blank line
+        stripped = stripped[m.start() :]  # (so that "\ufeff# Title" is a heading)
     lead = raw.find(stripped[0])
     indent = lead + 3 * raw.count("\t", 0, lead) if lead else 0
     plain = unescape(stripped) if stripped[0] == "\\" or stripped[0].isdigit() else None
@@ -76,13 +81,30 @@ def runs(text: str) -> list[list[Line]]:
     return out
 
 
+# A Markdown `#` heading: 1-6 "#", a space or tab, its text, optional closing "#"s.
+_ATX = Lazy(r"^(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$")
+
+
+def atx(text: str) -> tuple[int, str] | None:
+    """The level and text of a Markdown `#` heading line ("## Methods" ->
+    (2, "Methods")); a closing `\\#` is a "#" of the text. The one place
+    that reads `#` headings (segmentation, kinds and levels all ask it)."""
+    if not text.startswith("#"):
+        return None
+    m = _ATX.p.match(text)
+    if m is None or not m.group(2).strip():
+        return None
+    heading = m.group(2).strip()
+    return len(m.group(1)), heading[:-2] + "#" if heading.endswith("\\#") else heading
+
+
+def atx_heading(line: Line) -> tuple[int, str] | None:
+    """`atx` of a line; a line that started with a Markdown escape is none."""
+    return None if line.escaped else atx(line.text)
+
+
 def is_atx_heading(line: Line) -> bool:
-    """A Markdown `#` heading line ("## Methods"); an escaped line is not."""
-    text = line.text
-    if not text.startswith("#") or line.escaped:
-        return False
-    hashes = len(text) - len(text.lstrip("#"))
-    return hashes <= 6 and text[hashes : hashes + 1] in (" ", "\t", "")
+    return not line.escaped and atx(line.text) is not None
 
 
 def is_markdown(runs: list[list[Line]]) -> bool:

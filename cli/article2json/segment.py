@@ -44,7 +44,12 @@ def starts(run: Sequence[Line], layout: Layout, model: Crf) -> list[bool]:
             forced[j] = True
             if j + 1 < len(run):
                 forced[j + 1] = True
-        elif j and is_markup_rule(line.text) and not is_markup_rule(run[j - 1].text):  # setext
+        elif (
+            j
+            and is_markup_rule(line.text)
+            and not is_markup_rule(run[j - 1].text)
+            and not is_atx_heading(run[j - 1])
+        ):  # a setext underline (not a rule under a `#` heading)
             forced[j] = False  # a setext underline stays with its heading
             if j + 1 < len(run):
                 forced[j + 1] = True
