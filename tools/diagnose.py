@@ -21,17 +21,16 @@ from pathlib import Path
 
 from article2json.classify import classify
 from article2json.corpus import load
-from article2json.layouts import lay_out
 from article2json.lines import runs
 from article2json.segment import segment
-from article2json.train import SEED, laid_blocks
+from article2json.train import laid_blocks, laid_text
 
 
 def segments(corpus: Path, layout: str, show: int) -> None:
     counts: Counter[str] = Counter()
     shown = 0
     for doc in load(corpus):
-        laid = lay_out(doc.blocks, layout, seed=SEED)
+        laid = laid_text(doc, layout)
         text = laid.text.replace("\r\n", "\n")
         lines = [ln for run in runs(text) for ln in run]
         found = {b.start for b in segment(text)}
@@ -54,7 +53,7 @@ def kinds(corpus: Path, layout: str, show: int) -> None:
     confusion: Counter[tuple[str, str]] = Counter()
     mistakes = []
     for doc in load(corpus):
-        blocks, _, labelled = laid_blocks(doc, layout)
+        blocks, labelled = laid_blocks(doc, layout)
         for i, ((kind, why), truth) in enumerate(
             zip(classify(blocks, explain=True), labelled, strict=True)
         ):

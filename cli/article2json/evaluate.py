@@ -26,10 +26,11 @@ from .assemble import assemble
 from .classify import classify
 from .corpus import Document, load
 from .decode import decode
-from .layouts import LAYOUTS, lay_out
+from .layouts import LAYOUTS
 from .model import Crf
 from .scoring import Score, layout_table, score_document, table, total
 from .segment import segment
+from .train import laid_text
 
 Models = tuple[Crf, Crf]
 FOLDS = 5
@@ -135,7 +136,7 @@ def score_documents(
             data = (
                 doc.text.encode("utf-8")
                 if layout == "clean"
-                else lay_out(doc.blocks, layout, seed=EVAL_SEED).text.encode("utf-8")
+                else laid_text(doc, layout, EVAL_SEED).text.encode("utf-8")
             )
             predicted = convert(data, models)
             score, diffs = score_document(dict(predicted), doc.truth)
@@ -165,7 +166,7 @@ def cross_validate(
 ) -> dict[str, dict[str, dict[str, Score]]]:
     """Scores of models never trained on the documents they score, per
     corpus, layout and language. Every corpus is trained on together."""
-    from .train import train
+    from .train import train  # (python-crfsuite, imported when training)
 
     docs = [d for c in corpora for d in load(c)]
     owner = [c.name for c in corpora for _ in load(c)]

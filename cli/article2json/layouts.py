@@ -72,8 +72,9 @@ def _block_lines(block: Labelled, width: int | None, hang: str = "  ") -> list[s
     return wrap(" ".join(lines), width)
 
 
-def lay_out(blocks: Sequence[Labelled], layout: str, seed: int = 0) -> Laid:
-    """`blocks` as text in the named layout (see LAYOUTS)."""
+def lay_out(blocks: Sequence[Labelled], layout: str, seed: object = 0) -> Laid:
+    """`blocks` as text in the named layout (see LAYOUTS); `seed` draws the
+    file's own width, indent and wraps (give each document its own)."""
     rng = random.Random(f"{layout}:{seed}")
     pieces: list[str] = []
     owner: list[int] = []

@@ -19,14 +19,13 @@ import tempfile
 import time
 from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import Any
 
 from .blocks import Block
 from .classify import block_items
 from .corpus import Document, Labelled, load
-from .layouts import LAYOUTS, lay_out
+from .layouts import LAYOUTS, Laid, lay_out
 from .line_features import read_layout
-from .lines import runs
+from .lines import Line, runs
 from .model import WEIGHTS, Crf
 from .segment import run_items
 
@@ -45,30 +44,32 @@ def layouts_for(doc: Document, n: int = TRAIN_LAYOUTS) -> list[str]:
     return ["clean", *rng.sample(LAYOUTS[1:], n)]
 
 
-def laid_blocks(doc: Document, layout: str) -> tuple[list[Block], list[list[bool]], list[Labelled]]:
+def laid_text(doc: Document, layout: str, seed: object = SEED) -> Laid:
+    """The document in `layout`, drawn for this document: each document gets
+    its own width, indent and wraps (a seed shared by all would lay every
+    document of a layout out alike)."""
+    return lay_out(doc.blocks, layout, seed=f"{seed}:{doc.path}")
+
+
+def laid_blocks(doc: Document, layout: str) -> tuple[list[Block], list[Labelled]]:
     """The document in `layout`: its true blocks as lines of the laid-out
-    text, the B/I truth of each run, and the labelled blocks."""
-    laid = lay_out(doc.blocks, layout, seed=SEED)
-    text = laid.text.replace("\r\n", "\n")
-    all_runs = runs(text)
-    flat = [ln for run in all_runs for ln in run]
+    text, and the labelled blocks."""
+    laid = laid_text(doc, layout)
+    flat = [ln for run in runs(laid.text.replace("\r\n", "\n")) for ln in run]
     if len(flat) != len(laid.starts):
         raise AssertionError(f"{doc.path} {layout}: {len(flat)} lines, {len(laid.starts)} laid")
-    blocks: list[list[Any]] = [[] for _ in doc.blocks]
+    blocks: list[list[Line]] = [[] for _ in doc.blocks]
     for ln, owner in zip(flat, laid.block_of_line, strict=True):
         blocks[owner].append(ln)
-    truth, at = [], 0
-    for run in all_runs:
-        truth.append(list(laid.starts[at : at + len(run)]))
-        at += len(run)
-    return [Block(tuple(b)) for b in blocks], truth, list(doc.blocks)
+    return [Block(tuple(b)) for b in blocks], list(doc.blocks)
 
 
 def segment_sequences(docs: Iterable[Document], n_layouts: int = TRAIN_LAYOUTS) -> Sequences:
+    """For each run of several lines, its line features and B/I labels."""
     xs, ys = [], []
     for doc in docs:
         for name in layouts_for(doc, n_layouts):
-            laid = lay_out(doc.blocks, name, seed=SEED)
+            laid = laid_text(doc, name)
             all_runs = runs(laid.text.replace("\r\n", "\n"))
             layout = read_layout(all_runs)
             at = 0
@@ -86,7 +87,7 @@ def kind_sequences(docs: Iterable[Document], n_layouts: int = 1) -> Sequences:
     xs, ys = [], []
     for doc in docs:
         for layout in layouts_for(doc, n_layouts):
-            blocks, _, labelled = laid_blocks(doc, layout)
+            blocks, labelled = laid_blocks(doc, layout)
             xs.append(block_items(blocks))
             ys.append([str(lb.kind) for lb in labelled])
     return xs, ys
