@@ -112,3 +112,12 @@ def test_the_same_input_gives_the_same_output_in_every_process() -> None:
         for seed in ("1", "2", "3")
     }
     assert len(outs) == 1
+
+
+def test_truth_strings_missing_from_the_text_are_counted() -> None:
+    from article2json.corpus import align
+
+    truth = {"title": "Title", "sections": [{"heading": "Elsewhere", "paragraphs": ["Body."]}]}
+    blocks, missing = align("Title\n\nBody.\n", truth)
+    assert missing == 2  # the heading, and the paragraph expected after it
+    assert [b.kind for b in blocks] == ["title", "paragraph"]

@@ -211,7 +211,9 @@ def _stop(pool: Any) -> None:
     stopped, and the command hangs (seen under load: `-j 2 | head -3` hung in
     1 run of 25). Here the workers are stopped and reaped, no new ones are
     started, and the pool's own shutdown at exit is cancelled; its threads
-    are daemons and end with the process. A worker still running after
+    are daemons and end with the process (this reaches into the pool's
+    private `_worker_handler`, `_pool` and `_terminate`: checked on CPython
+    3.11). A worker still running after
     STOP_GRACE seconds (blocked on such a lock itself) is killed; the
     temporary file it leaves is removed by `output.remove_stale_temps`."""
     from multiprocessing import pool as mp_pool
@@ -223,7 +225,8 @@ def _stop(pool: Any) -> None:
     deadline = time.monotonic() + STOP_GRACE
     for p in workers:
         p.join(max(0.0, deadline - time.monotonic()))
-    for p in workers:
+    # A worker the handler started just before it stopped is stopped too.
+    for p in [*workers, *(w for w in pool._pool if w not in workers)]:
         if p.is_alive():
             p.kill()
             p.join()

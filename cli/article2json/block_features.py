@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 
+import regex
+
 from . import boilerplate as bp
 from .blocks import is_list_item
 from .patterns import Lazy
@@ -25,7 +27,7 @@ _SERIES = Lazy(
 )
 # A sentence end followed by more text (a full stop alone does not count:
 # abbreviations have one).
-_INNER_END = Lazy(r"[\p{Sentence_Terminal}--[.]]\s+\w|\.\s+\p{Lu}", flags=0x100)
+_INNER_END = Lazy(r"[\p{Sentence_Terminal}--[.]]\s+\w|\.\s+\p{Lu}", flags=regex.V1)
 _DATELINE = Lazy(r"^[\p{Lu}][\p{L}.' -]{1,30}(?:,[\p{L} .]{0,20})?\s*[:—–-]\s+\S")
 _LENGTH_BINS = (20, 40, 80, 150, 300)
 # Capitalised words are counted in blocks of at most this many words (a

@@ -1,10 +1,12 @@
 """Decide what each block is: title, heading, paragraph or boilerplate.
 
 Where the text says what a block is (a Markdown `#` heading, a setext
-underline, a bracketed promotion at the end), a rule decides; everything else goes to the kind model, under
-two constraints: only the first block may be the title, and only a block at
-the article's edges, or one that opens with an explicit cue phrase, may be
-boilerplate (moving body text into `boilerplate` loses it).
+underline, a line of `---`, a bracketed promotion or a social line at the
+article's edges), a rule decides; in a Markdown document the markup alone
+makes headings. Everything else goes to the kind model, under two
+constraints: only the first block may be the title, and only a block at the
+article's edges may be boilerplate (moving body text into `boilerplate`
+loses it).
 """
 
 from __future__ import annotations
@@ -79,7 +81,7 @@ def bracketed_promo(text: str, i: int, n: int) -> bool:
     )
 
 
-def may_be_boilerplate(text: str, i: int, n: int) -> bool:
+def may_be_boilerplate(i: int, n: int) -> bool:
     """Where the model may call a block boilerplate: at the article's edges
     only (a mid-article paragraph that names a network, holds a link or
     opens with a cue word is still article text)."""
@@ -121,13 +123,12 @@ def rule(block: Block, text: str, i: int, n: int) -> tuple[Kind, str] | None:
         return ("title" if i == 0 else "heading"), "markdown-heading"
     if len(block.lines) == 1 and is_markup_rule(text):
         return "paragraph", "thematic-break"  # a line of --- or ===: no heading, kept as text
-    if i == 0 and n > 1:
-        return None  # a first line is the model's to judge (a title, most often)
     return edge_boilerplate(text, i, n)
 
 
 def edge_boilerplate(text: str, i: int, n: int) -> tuple[Kind, str] | None:
-    """Boilerplate that its own text shows at an article's edges, and the rule."""
+    """Boilerplate that its own text shows at an article's edges, and the
+    rule; a first block is the model's to judge (a title, most often)."""
     if i == 0 and n > 1:
         return None
     if bracketed_promo(text, i, n):
@@ -169,14 +170,13 @@ def classify(
     ruled = [rule(b, texts[i], i, n) for i, b in enumerate(blocks)]
     rows: dict[tuple[bool, ...], tuple[bool, ...]] = {}  # a few distinct rows, shared
     allowed = []
-    for i, text in enumerate(texts):
-        fixed = ruled[i]
+    for i, fixed in enumerate(ruled):
         row = tuple(
             label == fixed[0]
             if fixed is not None
             else i == 0
             if label == "title"
-            else may_be_boilerplate(text, i, n)
+            else may_be_boilerplate(i, n)
             if label == "boilerplate"
             else True
             for label in model.labels

@@ -38,10 +38,18 @@ class Document:
     text: str
     truth: dict[str, Any]
     blocks: tuple[Labelled, ...]
+    missing: int = 0  # strings of the truth not found in the text
 
 
 def label_blocks(text: str, truth: dict[str, Any]) -> list[Labelled]:
     """The blank-line blocks of a corpus text with their true kinds."""
+    return align(text, truth)[0]
+
+
+def align(text: str, truth: dict[str, Any]) -> tuple[list[Labelled], int]:
+    """The labelled blocks, and how many title, heading and paragraph
+    strings of the truth were never found in the text (after one is missed,
+    the labels of the blocks after it are guesses: training warns)."""
     body: list[tuple[Kind, str]] = []
     if truth.get("title") is not None:
         body.append(("title", str(fold(truth["title"]))))
@@ -65,7 +73,7 @@ def label_blocks(text: str, truth: dict[str, Any]) -> list[Labelled]:
             out.append(Labelled(block, "boilerplate"))
         else:  # not in the truth where expected: keep the text as body text
             out.append(Labelled(block, "paragraph"))
-    return out
+    return out, len(body) - at
 
 
 def load(corpus: Path) -> list[Document]:
@@ -84,6 +92,7 @@ def load(corpus: Path) -> list[Document]:
         rel = str(txt.relative_to(corpus))
         text = txt.read_text("utf-8")
         truth = orjson.loads(truth_path.read_bytes())
+        labelled, missing = align(text, truth)
         docs.append(
             Document(
                 path=rel,
@@ -91,7 +100,8 @@ def load(corpus: Path) -> list[Document]:
                 source=sources.get(rel, corpus.name),
                 text=text,
                 truth=truth,
-                blocks=tuple(label_blocks(text, truth)),
+                blocks=tuple(labelled),
+                missing=missing,
             )
         )
     return docs

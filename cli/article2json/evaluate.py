@@ -168,8 +168,9 @@ def cross_validate(
     corpus, layout and language. Every corpus is trained on together."""
     from .train import train  # (python-crfsuite, imported when training)
 
-    docs = [d for c in corpora for d in load(c)]
-    owner = [c.name for c in corpora for _ in load(c)]
+    loaded = [(c, load(c)) for c in corpora]
+    docs = [d for _, ds in loaded for d in ds]
+    owner = [c.name for c, ds in loaded for _ in ds]
     out: dict[str, dict[str, dict[str, Score]]] = {}
     for name, held in folds(docs, how):
         held_set = set(held)

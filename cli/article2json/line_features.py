@@ -19,7 +19,7 @@ from .lines import Line
 from .scripts import OPENING_QUOTES, is_no_space, sentence_and_clause
 
 # Fewer lines than this that continue another line and the wrap width is
-# the longest line's.
+# read from all the lines.
 MIN_INNER_LINES = 5
 # Above this width a file is not hard-wrapped: one paragraph a line.
 UNWRAPPED = 160

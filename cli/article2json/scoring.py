@@ -95,7 +95,7 @@ def score_document(predicted: dict[str, Any], truth: dict[str, Any]) -> tuple[Sc
     return s, diffs
 
 
-# How a corpus manifest names scripts, where it differs from Unicode's names.
+# The columns of the tables.
 COLUMNS = ("title", *MEASURES, "exact", "script", "bp/doc")
 _HEADER = "| title | heading F1 | paragraph F1 | placement F1 | boilerplate F1 | exact | script | bp/doc |"
 

@@ -148,6 +148,12 @@ def main(argv: list[str] | None = None) -> int:
         print("train: no corpus given and none found at ../shared/corpus", file=sys.stderr)
         return 2
     docs = [d for c in corpora for d in load(c)]
+    for d in docs:
+        if d.missing:
+            print(
+                f"train: warning: {d.path}: {d.missing} strings of the truth not found in the text; its labels are unsure",
+                file=sys.stderr,
+            )
     t0 = time.perf_counter()
     seg, kinds = train(docs)
     args.out.mkdir(parents=True, exist_ok=True)
