@@ -81,11 +81,15 @@ def bracketed_promo(text: str, i: int, n: int) -> bool:
     )
 
 
-def may_be_boilerplate(i: int, n: int) -> bool:
+def may_be_boilerplate(text: str, i: int, n: int) -> bool:
     """Where the model may call a block boilerplate: at the article's edges
     only (a mid-article paragraph that names a network, holds a link or
-    opens with a cue word is still article text)."""
-    return i < HEAD_BLOCKS or i >= n - TAIL_BLOCKS
+    opens with a cue word is still article text), and only a block with some
+    evidence of its own: a cue kept as data (a phrase, a network, a link, a
+    tag-line) or brackets. Moving body text into `boilerplate` loses it."""
+    if not (i < HEAD_BLOCKS or i >= n - TAIL_BLOCKS):
+        return False
+    return is_bracketed(text) or bool(cue_features(text))
 
 
 def block_items(blocks: Sequence[Block]) -> list[set[str]]:
@@ -176,7 +180,7 @@ def classify(
             if fixed is not None
             else i == 0
             if label == "title"
-            else may_be_boilerplate(i, n)
+            else may_be_boilerplate(texts[i], i, n)
             if label == "boilerplate"
             else True
             for label in model.labels
