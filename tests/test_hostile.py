@@ -22,6 +22,7 @@ import regex
 
 import article2json
 from article2json import ConvertError
+from article2json.decode import decode
 from article2json.output import write_atomic
 from article2json.patterns import Lazy
 
@@ -437,12 +438,31 @@ def test_peak_memory_of_a_50_megabyte_article(tmp_path: Path) -> None:
 
 def test_fuzz_crash_inputs_stay_fixed() -> None:
     """Every input the fuzzer ever crashed on now converts or fails cleanly."""
-    for path in sorted(FUZZ_CRASHES.glob("crash-*")):
+    paths = sorted(FUZZ_CRASHES.glob("crash-*"))
+    assert paths  # (the folder holds at least the regressions found so far)
+    for path in paths:
+        data = path.read_bytes()
         try:
-            a = article2json.parse(path.read_bytes(), blocks=True)
+            a = article2json.parse(data, blocks=True)
         except ConvertError:
             continue
         validate(orjson.loads(article2json.to_json(a)))
+        text, _ = decode(data)  # the text the spans index
+        for b in a.get("blocks", []):  # each block's text comes from its span
+            span = text[b["start"] : b["end"]]
+            assert _comparable(b["text"]) in _comparable(span), (path.name, b)
+
+
+def _comparable(text: str) -> str:
+    """Text as the fuzz harness compares it: no white space, no backslashes
+    (escapes are read back), no invisible format or control characters."""
+    import unicodedata
+
+    return "".join(
+        ch
+        for ch in "".join(text.split())
+        if ch != "\\" and unicodedata.category(ch) not in ("Cc", "Cf")
+    )
 
 
 def test_temporary_files_of_killed_writers_are_removed(tmp_path: Path) -> None:
