@@ -13,7 +13,7 @@ from article2json.corpus import Document
 
 def corpus(tmp_path: Path, truth_heading: str | None) -> Path:
     (tmp_path / "hi").mkdir()
-    # Paragraphs longer than a wrapping width: with --traps lines, no blank
+    # Paragraphs longer than a wrapping width: in the `lines` layout, no blank
     # line separates them, and only their length tells they are not wrapped.
     first = "पहला अनुच्छेद यहाँ है, और यह इतना लंबा है कि कोई संपादक इसे एक पंक्ति में नहीं लपेटेगा, चाहे पंक्ति कितनी भी चौड़ी हो।"
     second = "दूसरा अनुच्छेद भी यहाँ है, और यह भी इतना लंबा है कि कोई संपादक इसे एक पंक्ति में नहीं लपेटेगा, चाहे पंक्ति कितनी भी चौड़ी हो।"

@@ -5,8 +5,8 @@ underline, a line of `---`, a bracketed promotion or a social line at the
 article's edges), a rule decides; in a Markdown document the markup alone
 makes headings. Everything else goes to the kind model, under two
 constraints: only the first block may be the title, and only a block at the
-article's edges may be boilerplate (moving body text into `boilerplate`
-loses it).
+article's edges that carries a cue of its own may be boilerplate (moving
+body text into `boilerplate` loses it).
 """
 
 from __future__ import annotations
@@ -104,8 +104,9 @@ EDGE_CUES = ("cue.networks", "cue.call", "cue.promo")
 
 
 def edge_cue(text: str, i: int, n: int) -> bool:
-    """A short block at an article's edge that is a social, link, copyright
-    or promotion line ("Follow us on Twitter @x", "© Agency, 2023")."""
+    """A short block at an article's edge that is a social, link or
+    promotion line ("Follow us on Twitter @x", "@towndaily"); a copyright
+    line is not enough (web annotators keep them as text)."""
     if not (i < HEAD_BLOCKS or i >= n - TAIL_BLOCKS) or word_count(text) > EDGE_CUE_WORDS:
         return False
     cues = cue_features(text)

@@ -1,7 +1,8 @@
 """Split decoded text into visible lines, grouped into runs between blank lines.
 
-A blank line holds nothing but white space and invisible format characters
-(ZWSP, LRM, a stray BOM...). Offsets are into the decoded text, whose line ends
+A blank line holds nothing but white space, invisible format characters
+(ZWSP, LRM, a stray BOM...) and control characters; such characters before
+a line's text are not part of it. Offsets are into the decoded text, whose line ends
 are LF only. No judgements are made here: which lines start a block is
 decided by `segment`.
 """

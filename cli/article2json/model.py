@@ -1,7 +1,8 @@
 """The learned models: linear-chain CRFs, run in plain Python.
 
-A model scores each label of each item as the sum of its features' weights
-times their values, adds a weight for each pair of consecutive labels, and
+A model scores each label of each item as the sum of the weights of the
+features (named indicators) it has, adds a weight for each pair of
+consecutive labels, and
 takes the best sequence of labels (Viterbi). The weights are trained by
 `article2json.train` and ship as JSON beside this file (`weights/`), loaded
 the first time a model is needed.
@@ -17,9 +18,9 @@ from typing import Any
 
 import orjson
 
-# (os.path, not pathlib: importing pathlib costs a one-liner 4 ms of start-up)
 # Weights are stored with 4 decimals: scores are counted in units of 1e-4.
 SCALE = 10_000
+# (os.path, not pathlib: importing pathlib costs a one-liner 4 ms of start-up)
 WEIGHTS = os.path.join(os.path.dirname(__file__), "weights")
 
 

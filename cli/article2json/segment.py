@@ -14,14 +14,6 @@ from .lines import Line, is_atx_heading, is_markdown, runs
 from .model import Crf, load
 
 
-def _markdown_heading(text: str) -> bool:
-    return (
-        text.startswith("#")
-        and text.lstrip("#")[:1] in (" ", "\t")
-        and len(text) - len(text.lstrip("#")) <= 6
-    )
-
-
 def run_items(run: Sequence[Line], layout: Layout) -> Iterator[set[str]]:
     """The model's input for a run of lines, one line at a time (training
     uses the same)."""
@@ -82,13 +74,16 @@ def segment(text: str, model: Crf | None = None) -> list[Block]:
     all_runs = runs(text)
     markdown = is_markdown(all_runs)
     model = model or (None if markdown else load("segment"))
-    layout = read_layout(all_runs)
+    layout = None if markdown else read_layout(all_runs)
     blocks: list[Block] = []
     for run in all_runs:
         if len(run) == 1:
             blocks.append(Block((run[0],)))
             continue
-        found = markdown_starts(run) if markdown or model is None else starts(run, layout, model)
+        if layout is None or model is None:
+            found = markdown_starts(run)
+        else:
+            found = starts(run, layout, model)
         current: list[Line] = []
         for line, new in zip(run, found, strict=True):
             if new and current:
