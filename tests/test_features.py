@@ -159,3 +159,26 @@ def test_heading_candidates_stack() -> None:
     assert not bf.is_heading_candidate("He was born in 1901.")
     assert bf.stacking(True, True, False) == ["p:cand", "cand&p:cand"]
     assert bf.stacking(False, False, True) == ["n:cand"]
+
+
+def test_a_letters_script_does_not_depend_on_the_guess_from_its_name() -> None:
+    """`script_of` tries the script its Unicode name starts with first: the
+    answer must be the one a scan of every known script gives."""
+    import regex
+
+    from article2json.scripts import KNOWN_SCRIPTS, script_of
+
+    letters = [chr(c) for c in range(0x41, 0x30000, 37) if chr(c).isalpha()]
+    for ch in letters:
+        scan = next((s for s in KNOWN_SCRIPTS if regex.match(rf"\p{{Script={s}}}", ch)), "Unknown")
+        assert script_of(ch) == scan, (hex(ord(ch)), scan)
+    assert [script_of(c) for c in "aЖकあア한中ا"] == [
+        "Latin",
+        "Cyrillic",
+        "Devanagari",
+        "Hiragana",
+        "Katakana",
+        "Hangul",
+        "Han",
+        "Arabic",
+    ]

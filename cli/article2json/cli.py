@@ -208,7 +208,6 @@ def _batch(a: Any) -> int:
     from . import plan
     from .convert import Options, convert_many
     from .errors import BatchError
-    from .globs import Globs
     from .inputs import Sources
     from .report import FailureLog, Progress, one_line, say
 
@@ -218,7 +217,7 @@ def _batch(a: Any) -> int:
     sources = Sources(
         a.files if (a.files or a.lists) else ("-",),
         recursive=a.recursive,
-        globs=Globs(a.globs),
+        globs=_globs(a),
         follow_links=a.follow_links,
         lists=a.lists,
         mirror=a.out_dir is not None,
@@ -298,6 +297,16 @@ def _batch(a: Any) -> int:
         )
     _ = BatchError
     return counts["failed"]
+
+
+def _globs(a: Any) -> Any:
+    """The --glob patterns of a walk; None without one (a one-liner does not
+    import them)."""
+    if not (a.recursive or a.globs):
+        return None
+    from .globs import Globs
+
+    return Globs(a.globs)
 
 
 def _write(out: Any, data: bytes, flush: bool = False) -> None:

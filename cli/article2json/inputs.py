@@ -18,12 +18,14 @@ from __future__ import annotations
 
 import os
 from collections.abc import Collection, Iterator
-from typing import IO, NamedTuple
+from typing import IO, TYPE_CHECKING, NamedTuple
 
 from .errors import BatchError, ConvertError
-from .globs import Globs
 from .output import MARKER
 from .storage import is_url, local, walk_url
+
+if TYPE_CHECKING:
+    from .globs import Globs
 
 TEXT_SUFFIXES = frozenset({".txt", ".text"})
 STDIN_NAME = "stdin"
@@ -247,7 +249,7 @@ class Sources:
     ) -> None:
         self.files = files
         self.recursive = recursive
-        self.globs = globs or Globs()
+        self._globs = globs
         self.follow_links = follow_links
         self.lists = lists or []
         self.mirror = mirror
@@ -256,6 +258,15 @@ class Sources:
         self.stats = WalkStats()
         self.walked_any = False
         self._stdin_copy: IO[bytes] | None = None
+
+    @property
+    def globs(self) -> Globs:
+        """The walk's patterns (imported when a walk asks: a one-liner never does)."""
+        if self._globs is None:
+            from .globs import Globs
+
+            self._globs = Globs()
+        return self._globs
 
     def _list_stream(self, path: str, sep: bytes) -> IO[bytes]:
         if path == "-":

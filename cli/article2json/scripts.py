@@ -8,6 +8,7 @@ scripts are written without spaces between words) is listed here.
 
 from __future__ import annotations
 
+import unicodedata
 from collections import Counter
 
 import regex
@@ -272,13 +273,24 @@ def _script_pattern(script: str) -> regex.Pattern[str]:
 
 
 def script_of(char: str) -> str:
-    """The Unicode script of one letter, from `KNOWN_SCRIPTS`, else "Unknown"."""
+    """The Unicode script of one letter, from `KNOWN_SCRIPTS`, else "Unknown".
+
+    The script the character's Unicode name starts with ("DEVANAGARI LETTER
+    KA") is tried first: a letter has one script, so the order cannot change
+    the answer, but a Hindi one-liner then compiles one pattern, not four
+    (each costs about 0.4 ms)."""
     found = _script_cache.get(char)
     if found is None:
+        guess = _NAME_SCRIPT.get(unicodedata.name(char, " ").split(" ", 1)[0])
+        order = KNOWN_SCRIPTS if guess is None else (guess, *KNOWN_SCRIPTS)
         found = _script_cache[char] = next(
-            (s for s in KNOWN_SCRIPTS if _script_pattern(s).match(char)), "Unknown"
+            (s for s in order if _script_pattern(s).match(char)), "Unknown"
         )
     return found
+
+
+# The first word of a character's Unicode name -> the script to try first.
+_NAME_SCRIPT = {s.upper(): s for s in KNOWN_SCRIPTS} | {"CJK": "Han"}
 
 
 # Enough letters to name the dominant script of any article; beyond this the
