@@ -85,6 +85,25 @@ def test_version_and_help_do_not_import_orjson_or_regex() -> None:
         assert r.returncode == 0, r.stderr
 
 
+def test_a_one_liner_imports_only_what_converting_one_file_needs() -> None:
+    """Start-up is most of a one-liner's time: the renderers, the language
+    detector, the walk's patterns, the type declarations of the output and
+    the cluster runner are not imported to convert one file to JSON."""
+    code = (
+        "import sys; sys.argv=['article2json', '{seed}']\n"
+        "from article2json.cli import main\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+        "names = ('render', 'language', 'globs', 'article', 'cluster', 'schema')\n"
+        "print(sorted(n for n in names if 'article2json.' + n in sys.modules), file=sys.stderr)\n"
+    )
+    python = str(Path(command_path()).parent / "python")
+    r = subprocess.run(
+        [python, "-c", code.format(seed=SEED)], capture_output=True, timeout=60, check=True
+    )
+    assert r.stdout.startswith(b'{"schema_version"')
+    assert r.stderr.strip() == b"[]"
+
+
 def test_help_has_examples() -> None:
     r = run("--help")
     assert b"jq -r .title" in r.stdout

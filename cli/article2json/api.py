@@ -8,17 +8,19 @@ from __future__ import annotations
 
 import gc
 import sys
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 import orjson
 
-from .article import Article, Source
 from .assemble import assemble
 from .classify import classify
 from .decode import Normalization, check_encoding, decode
 from .decode import normalize as normalize_text
 from .errors import ConvertError
 from .segment import segment
+
+if TYPE_CHECKING:
+    from .article import Article, Source
 
 __all__ = ["ConvertError", "parse", "to_json"]
 

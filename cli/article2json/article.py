@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Literal, NotRequired, TypedDict
 
-SCHEMA_VERSION = 2  # 2: sections' `level`; `stats.language` with --language
+from . import SCHEMA_VERSION as SCHEMA_VERSION  # (defined in __init__: see there)
 
 Kind = Literal["title", "heading", "paragraph", "boilerplate"]
 

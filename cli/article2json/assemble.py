@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
+from typing import TYPE_CHECKING
 
-from .article import SCHEMA_VERSION, Article, Block, Kind, Section, Source, Stats
+from . import SCHEMA_VERSION
 from .blocks import Block as RawBlock
 from .classify import heading_text, markup_level
 from .levels import heading_level
 from .scripts import count_words, dominant_script
+
+if TYPE_CHECKING:  # (types only: the TypedDicts cost a one-liner 1 ms to create)
+    from .article import Article, Block, Kind, Section, Source, Stats
 
 # Script detection looks at this many characters of this many blocks.
 SCRIPT_SAMPLE_CHARS = 48

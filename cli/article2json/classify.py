@@ -13,9 +13,9 @@ from __future__ import annotations
 
 from array import array
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from . import boilerplate as bp
-from .article import Kind
 from .block_features import (
     HEAD_BLOCKS,
     TAIL_BLOCKS,
@@ -29,6 +29,9 @@ from .blocks import Block, join_lines
 from .line_features import is_markup_rule
 from .lines import atx_heading, is_atx_heading, is_markdown
 from .model import Crf, load
+
+if TYPE_CHECKING:
+    from .article import Kind
 
 
 def markdown_heading(block: Block) -> str | None:

@@ -297,7 +297,8 @@ class Sources:
 
     def __iter__(self) -> Iterator[Input]:
         self.stats = WalkStats()
-        self.globs.reset()
+        if self._globs is not None:
+            self._globs.reset()
         for f in self.files:
             if not self.is_walked(f):
                 yield self._named(f)
