@@ -108,6 +108,30 @@ def read_layout(runs: Sequence[Sequence[Line]]) -> Layout:
     )
 
 
+def line_facts(text: str) -> tuple[bool, bool, bool, bool]:
+    """What `transition` reads of a line both as the line above and as the
+    line itself: sentence end, clause end, list mark, Markdown rule."""
+    sent, clause = sentence_and_clause(text)
+    return sent, clause, is_list_item(text), is_markup_rule(text)
+
+
+# The facts of the last line `transition` looked at as the current line: the
+# next call sees it as the line above, so each line's facts are computed once
+# (this halves the instructions of segmentation features). One immutable pair,
+# swapped whole: a thread reading it never sees one line's text with another's facts.
+_last: tuple[str, tuple[bool, bool, bool, bool]] = ("", (False, False, False, False))
+
+
+def _facts(text: str) -> tuple[bool, bool, bool, bool]:
+    global _last
+    last = _last
+    if last[0] is text:
+        return last[1]
+    found = line_facts(text)
+    _last = (text, found)
+    return found
+
+
 def transition(
     prev: Line | None, cur: Line, layout: Layout, longest: int = 0, nxt: Line | None = None
 ) -> set[str]:
@@ -116,115 +140,148 @@ def transition(
     document's; `longest` is the length of the run's longest line; `nxt` the
     line below, if any (a short unended line above a full one is a heading
     pasted on its paragraph)."""
-    width, blanks = layout.width, layout.blanks
-    c = cur.text
-    f = {"b"}
     if prev is None:
-        f.add("runstart")
-        return f
-    p = prev.text
-    ratio = len(p) / width
-    f.add("p.r" + length_bin(ratio))
-    f.add("p.run" + length_bin(len(p) / max(longest, 1)))
-    full = len(c) >= 0.8 * width
-    sent, clause = sentence_and_clause(p)
+        return {"b", "runstart"}
+    width = layout.width
+    c, p = cur.text, prev.text
+    lc, lp = len(c), len(p)
+    ratio = lp / width
+    f = {"b", "p.r" + length_bin(ratio), "p.run" + length_bin(lp / max(longest, 1))}
+    add = f.add
+    full = lc >= 0.8 * width
+    sent, clause, p_bullet, p_rule = _facts(p)
+    c_sent, c_clause, c_bullet, c_rule = _facts(c)
+    noend = not (sent or clause)
     fits = would_fit(p, c, width)
     case = case_of_start(c)
-    feats = {
-        "fits": fits,
-        "p.sent": sent,
-        "p.clause": clause,
-        "p.colon": p.endswith((":", "：")),
-        "p.hyphen": ends_with_hyphen(p),
-        "p.noend": not (sent or clause),
-        "c.upper": case == "upper",
-        "c.lower": case == "lower",
-        "c.digit": c[0].isdigit(),
-        "c.bullet": is_list_item(c),
-        "p.bullet": is_list_item(p),
-        "c.quote": c[0] in OPENING_QUOTES,
-        "c.indent>p": cur.indent > prev.indent,
-        "c.indent<p": cur.indent < prev.indent,
-        "indent=>0": cur.indent == prev.indent > 0,
-        "p.long": len(p) > LONG_LINE and " " in p,
-        "c.long": len(c) > LONG_LINE and " " in c,
-        "unwrapped": width > UNWRAPPED,
-        "p.short": len(p) <= SHORT_LINE,
-        "c.short": len(c) <= SHORT_LINE,
-        "p.md": p.startswith("#"),
-        "c.md": c.startswith("#"),
-        "c.rule": is_markup_rule(c),
-        "p.rule": is_markup_rule(p),
-        "tabs": "\t" in p and "\t" in c,
-        "nospace": is_no_space(p[-1]) and is_no_space(c[0]),
-        "c>>p": len(c) >= 3 * len(p),
-        "c>2p": len(c) >= 2 * len(p),
-        "c.full": full,
-        "p.short&c.full": len(p) <= SHORT_LINE and full,
-        "p.noend&c.full": full and not (sent or clause),
-        "fits&c.full": fits and full,
-    }
-    for name, on in feats.items():
-        if on:
-            f.add(name)
+    # Each named fact of the pair of lines, when it holds.
+    if fits:
+        add("fits")
+    if sent:
+        add("p.sent")
+    if clause:
+        add("p.clause")
+    if p.endswith((":", "：")):
+        add("p.colon")
+    if ends_with_hyphen(p):
+        add("p.hyphen")
+    if noend:
+        add("p.noend")
+    if case == "upper":
+        add("c.upper")
+    elif case == "lower":
+        add("c.lower")
+    if c[0].isdigit():
+        add("c.digit")
+    if c_bullet:
+        add("c.bullet")
+    if p_bullet:
+        add("p.bullet")
+    if c[0] in OPENING_QUOTES:
+        add("c.quote")
+    if cur.indent > prev.indent:
+        add("c.indent>p")
+    elif cur.indent < prev.indent:
+        add("c.indent<p")
+    elif cur.indent > 0:
+        add("indent=>0")
+    if lp > LONG_LINE and " " in p:
+        add("p.long")
+    if lc > LONG_LINE and " " in c:
+        add("c.long")
+    if width > UNWRAPPED:
+        add("unwrapped")
+    if lp <= SHORT_LINE:
+        add("p.short")
+    if lc <= SHORT_LINE:
+        add("c.short")
+    if p[0] == "#":
+        add("p.md")
+    if c[0] == "#":
+        add("c.md")
+    if c_rule:
+        add("c.rule")
+    if p_rule:
+        add("p.rule")
+    if "\t" in p and "\t" in c:
+        add("tabs")
+    if is_no_space(p[-1]) and is_no_space(c[0]):
+        add("nospace")
+    if lc >= 3 * lp:
+        add("c>>p")
+    if lc >= 2 * lp:
+        add("c>2p")
+    if full:
+        add("c.full")
+        if lp <= SHORT_LINE:
+            add("p.short&c.full")
+        if noend:
+            add("p.noend&c.full")
+        if fits:
+            add("fits&c.full")
     # Pairs whose meaning differs from their parts'.
     if sent and case == "upper":
-        f.add("p.sent&c.upper")
+        add("p.sent&c.upper")
     if fits and sent:
-        f.add("fits&p.sent")
-    if fits and not (sent or clause):
-        f.add("fits&p.noend")
-    if not (sent or clause) and case == "lower":
-        f.add("p.noend&c.lower")
-    if blanks:  # where blank lines separate blocks, other evidence counts less
-        f.add("blanks")
+        add("fits&p.sent")
+    if fits and noend:
+        add("fits&p.noend")
+    if noend and case == "lower":
+        add("p.noend&c.lower")
+    if layout.blanks:  # where blank lines separate blocks, other evidence counts less
+        add("blanks")
         for name in ("fits", "p.sent", "p.short", "c.indent>p", "p.noend", "c.upper"):
             if name in f:
-                f.add("blanks&" + name)
-    c_sent, c_clause = sentence_and_clause(c)
+                add("blanks&" + name)
     if not (c_sent or c_clause):
-        f.add("c.noend")
+        add("c.noend")
         if nxt is not None and len(nxt.text) >= 0.8 * width:
-            f.add("c.noend&n.full")
+            add("c.noend&n.full")
             if sent:
-                f.add("p.sent&c.noend&n.full")
-            if len(c) <= 0.6 * width:
-                f.add("c.part&c.noend&n.full")
-    if sent and len(c) <= 0.6 * width:
-        f.add("p.sent&c.part")
+                add("p.sent&c.noend&n.full")
+            if lc <= 0.6 * width:
+                add("c.part&c.noend&n.full")
+    if sent and lc <= 0.6 * width:
+        add("p.sent&c.part")
     if prev.start == layout.first:  # the line above is the document's first: a title?
-        f.add("p.first")
-        f.add("p.first&p.r" + length_bin(ratio))
-        for name in (
-            "p.noend",
-            "p.sent",
-            "c.full",
-            "p.noend&c.full",
-            "c>2p",
-            "c.short",
-            "fits",
-            "c.lower",
-        ):
+        add("p.first")
+        add("p.first&p.r" + length_bin(ratio))
+        for name in _FIRST_PAIRS:
             if name in f:
-                f.add("p.first&" + name)
+                add("p.first&" + name)
     for flag, on in (("glued", layout.glued), ("indents", layout.indents)):
         if on:
-            f.add(flag)
-            for name in (
-                "fits",
-                "p.sent",
-                "p.short",
-                "p.noend&c.full",
-                "p.short&c.full",
-                "c>2p",
-                "c.indent>p",
-                "indent=>0",
-                "p.r<.5",
-                "p.r<.75",
-            ):
+            add(flag)
+            for name in _LAYOUT_PAIRS:
                 if name in f:
-                    f.add(flag + "&" + name)
+                    add(flag + "&" + name)
     return f
+
+
+# Features paired with "the line above is the document's first line".
+_FIRST_PAIRS = (
+    "p.noend",
+    "p.sent",
+    "c.full",
+    "p.noend&c.full",
+    "c>2p",
+    "c.short",
+    "fits",
+    "c.lower",
+)
+# Features paired with a document's glued-headings or indented-paragraphs layout.
+_LAYOUT_PAIRS = (
+    "fits",
+    "p.sent",
+    "p.short",
+    "p.noend&c.full",
+    "p.short&c.full",
+    "c>2p",
+    "c.indent>p",
+    "indent=>0",
+    "p.r<.5",
+    "p.r<.75",
+)
 
 
 # A document with at least this many blank lines between its lines, and as
