@@ -182,3 +182,22 @@ def test_a_letters_script_does_not_depend_on_the_guess_from_its_name() -> None:
         "Han",
         "Arabic",
     ]
+
+
+def test_a_heading_pasted_on_its_paragraph_is_seen_even_when_it_wraps() -> None:
+    """A run opens with a glued heading when one or two unended lines, the
+    last one short, sit on a full-width line; a wrapped paragraph does not."""
+    full = "x" * 70
+    width = 72
+    assert lf.is_glued([line("What happens next"), line(full), line(full)], width)
+    long_heading = "Monsoon rains flood the old city as the river rises above its banks"
+    assert lf.is_glued([line(long_heading), line("again"), line(full)], width)
+    hindi = [
+        line("महाराष्ट्र में कोरोना के 440 नये मामले, 19 की मौत, राज्य में संक्रमितों"),
+        line("की संख्या बढ़कर 8068 हुई"),
+        line("क" * 70),
+    ]
+    assert lf.is_glued(hindi, width)
+    assert not lf.is_glued([line(full), line(full), line("the end.")], width)
+    assert not lf.is_glued([line("It rained."), line(full)], width)  # a sentence, not a heading
+    assert not lf.is_glued([line("Short"), line("short too")], width)

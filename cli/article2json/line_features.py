@@ -87,16 +87,27 @@ GLUED_SHARE = 0.2
 INDENT_SHARE = 0.05
 
 
+# A heading pasted on its paragraph may itself wrap onto this many lines.
+GLUED_HEADING_LINES = 2
+
+
+def is_glued(run: Sequence[Line], width: int) -> bool:
+    """Whether a run opens with a heading pasted on its paragraph: one or two
+    lines without a sentence or clause end, the last of them short, then a
+    full-width line."""
+    for j in range(min(GLUED_HEADING_LINES, len(run) - 1)):
+        text = run[j].text
+        if any(sentence_and_clause(text)):
+            return False
+        if len(text) <= 0.6 * width:
+            return len(run[j + 1].text) >= 0.8 * width
+    return False
+
+
 def read_layout(runs: Sequence[Sequence[Line]]) -> Layout:
     width = wrap_width(runs)
     long_runs = [r for r in runs if len(r) > 1]
-    glued = sum(
-        1
-        for r in long_runs
-        if len(r[0].text) <= 0.6 * width
-        and not any(sentence_and_clause(r[0].text))
-        and len(r[1].text) >= 0.8 * width
-    )
+    glued = sum(1 for r in long_runs if is_glued(r, width))
     lines = sum(len(r) - 1 for r in long_runs)
     indented = sum(1 for r in long_runs for a, b in pairwise(r) if b.indent > a.indent)
     return Layout(
