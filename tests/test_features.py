@@ -201,3 +201,35 @@ def test_a_heading_pasted_on_its_paragraph_is_seen_even_when_it_wraps() -> None:
     assert not lf.is_glued([line(full), line(full), line("the end.")], width)
     assert not lf.is_glued([line("It rained."), line(full)], width)  # a sentence, not a heading
     assert not lf.is_glued([line("Short"), line("short too")], width)
+
+
+def test_the_lines_after_a_title_that_wraps_are_told_apart() -> None:
+    """A title of two lines pasted on its first paragraph: the line after
+    the title's second line knows it follows the document's second line."""
+    text = (
+        "Monsoon rains flood the old city as the river rises above its banks\n"
+        "again\n" + "The water reached the market square early on Monday morning, and " * 2 + "\n"
+    )
+    all_runs = runs(text)
+    layout = lf.read_layout(all_runs)
+    first, second, third = all_runs[0][:3]
+    assert (layout.first, layout.second) == (first.start, second.start)
+    f = lf.transition(second, third, layout, nxt=None)
+    assert {"p.second", "p.second&p.noend"} <= f and "p.first" not in f
+    assert "p.second" not in lf.transition(first, second, layout)
+
+
+def test_an_also_read_line_names_what_to_read_a_bare_opener_is_a_label() -> None:
+    """ "Also read: <headline>" at an article's edge is boilerplate by rule; a
+    bare "Read more:" (or "আরও পড়ুন", Bengali "read more", a further-reading
+    heading) is a label: a cue of its own kind, no evidence of boilerplate."""
+    from article2json import boilerplate as bp
+    from article2json.classify import also_read, may_be_boilerplate
+
+    for text in ("Also read: Rivers rise across the north", "इसे भी पढ़ें : बाढ़ से स्कूल बंद"):
+        assert bp.names_something(text) and "cue.opener" in bf.cue_features(text)
+        assert also_read(text, 9, 10)
+    for text in ("Read more:", "আরও পড়ুন", "» Read more »"):
+        assert not bp.names_something(text)
+        assert bf.cue_features(text) == ["cue.bare-opener"]
+        assert not also_read(text, 9, 10) and not may_be_boilerplate(text, 9, 10)

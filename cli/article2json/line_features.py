@@ -80,6 +80,9 @@ class Layout(NamedTuple):
     glued: bool = False  # short unended lines sit right above full-width ones (headings pasted on)
     indents: bool = False  # a first-line indent marks its paragraphs
     first: int = -1  # offset of its first visible line (a title, most often)
+    second: int = (
+        -1
+    )  # offset of its second visible line, in the first line's run (a title that wraps)
 
 
 # Shares of a document's runs (or lines) that make it "glued" or "indented".
@@ -116,6 +119,7 @@ def read_layout(runs: Sequence[Sequence[Line]]) -> Layout:
         bool(long_runs) and glued >= GLUED_SHARE * len(long_runs) and glued >= 2,
         lines > 0 and indented >= INDENT_SHARE * lines and indented >= 2,
         runs[0][0].start if runs else -1,
+        runs[0][1].start if runs and len(runs[0]) > 1 else -1,
     )
 
 
@@ -260,6 +264,11 @@ def transition(
         for name in _FIRST_PAIRS:
             if name in f:
                 add("p.first&" + name)
+    elif prev.start == layout.second:  # the line above may end a title that wraps
+        add("p.second")
+        for name in _FIRST_PAIRS:
+            if name in f:
+                add("p.second&" + name)
     for flag, on in (("glued", layout.glued), ("indents", layout.indents)):
         if on:
             add(flag)
