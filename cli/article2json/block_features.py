@@ -124,8 +124,8 @@ def cue_features(text: str) -> list[str]:
     """The boilerplate cues a block holds (phrases are data in `boilerplate.py`)."""
     low = text.lower()
     out = []
-    if bp.has_opener(text):
-        out.append("cue.opener")
+    if bp.has_opener(text):  # "Also read: <a headline>", or a bare "Read more:" label
+        out.append("cue.opener" if bp.names_something(text) else "cue.bare-opener")
     if bp.has_cue(low):
         if bp.has_promo_phrase(low):
             out.append("cue.promo")

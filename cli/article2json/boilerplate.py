@@ -211,6 +211,15 @@ def has_opener(text: str) -> bool:
     return opener_end(text[:OPENER_PREFIX].lower()) is not None
 
 
+def names_something(text: str) -> bool:
+    """Whether an "also read"-style block says what to read after its
+    opener ("Also read: Floods in Assam"). An opener alone ("Read more:",
+    "আরও পড়ুন") is a label for what follows, a heading of further reading
+    more often than a link: it is not boilerplate by itself."""
+    end = opener_end(text[:OPENER_PREFIX].lower())
+    return end is not None and bool(text[end:].strip(_LEAD))
+
+
 OPENER_PREFIX = 120  # longer than any opener with what may stand before it
 
 

@@ -89,10 +89,16 @@ def may_be_boilerplate(text: str, i: int, n: int) -> bool:
     only (a mid-article paragraph that names a network, holds a link or
     opens with a cue word is still article text), and only a block with some
     evidence of its own: a cue kept as data (a phrase, a network, a link, a
-    tag-line) or brackets. Moving body text into `boilerplate` loses it."""
+    tag-line; not a bare "Read more:") or brackets. Moving body text into
+    `boilerplate` loses it."""
     if not (i < HEAD_BLOCKS or i >= n - TAIL_BLOCKS):
         return False
-    return is_bracketed(text) or bool(cue_features(text))
+    return is_bracketed(text) or any(c not in NO_EVIDENCE for c in cue_features(text))
+
+
+# Cues that are no evidence of boilerplate on their own: a bare "Read more:"
+# is a label (of further reading, most often a heading) and says nothing of itself.
+NO_EVIDENCE = frozenset({"cue.bare-opener"})
 
 
 def block_items(blocks: Sequence[Block]) -> list[set[str]]:
@@ -120,9 +126,10 @@ def edge_cue(text: str, i: int, n: int) -> bool:
 
 def also_read(text: str, i: int, n: int) -> bool:
     """A short block at an article's edge opening with a cue phrase kept as
-    data ("Also read:")."""
+    data and naming what to read ("Also read: Floods in Assam"; "Read
+    more:" alone is a label, left to the model)."""
     at_edge = i < HEAD_BLOCKS or i >= n - TAIL_BLOCKS
-    return at_edge and word_count(text) <= bp.SHORT_WORDS and bp.has_opener(text)
+    return at_edge and word_count(text) <= bp.SHORT_WORDS and bp.names_something(text)
 
 
 def rule(block: Block, text: str, i: int, n: int) -> tuple[Kind, str] | None:
