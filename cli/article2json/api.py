@@ -8,21 +8,24 @@ from __future__ import annotations
 
 import gc
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import TYPE_CHECKING, Literal
 
 import orjson
 
-from .assemble import assemble
-from .classify import classify
+from .assemble import assemble_kinds
+from .classify import kinds
 from .decode import Normalization, check_encoding, decode
 from .decode import normalize as normalize_text
 from .errors import ConvertError
-from .segment import segment
+from .segment import segment_spans
+from .write_json import article_json
 
 if TYPE_CHECKING:
     from .article import Article, Source
 
-__all__ = ["ConvertError", "parse", "to_json"]
+__all__ = ["ConvertError", "parse", "parse_json", "to_json"]
 
 
 def parse(
@@ -47,6 +50,61 @@ def parse(
     `language` but without py3langid, `language.LanguageDetectionUnavailable`
     (an ImportError whose message says what to install).
     """
+    decoded, src = _decoded(text, source, encoding, errors, normalize)
+    del text  # the raw bytes are no longer needed: free them before the parse
+    with _paused_gc():
+        spans = segment_spans(decoded)
+        codes, rules = kinds(spans, explain=explain)
+        article = assemble_kinds(spans, codes, src, with_blocks=blocks or explain, rules=rules)
+    if "blocks" in article:
+        _number_lines(decoded, article)
+    if language:
+        from .language import detect_article
+
+        code, score = detect_article(article)
+        article["stats"]["language"] = code
+        article["stats"]["language_score"] = round(score, 3)
+    return article
+
+
+def parse_json(
+    text: str | bytes,
+    *,
+    source: str | None = None,
+    path_bytes: str | None = None,
+    encoding: str | None = None,
+    errors: Literal["strict", "replace"] = "strict",
+    normalize: Normalization | None = None,
+    pretty: bool = False,
+) -> bytes:
+    """`to_json(parse(text, ...), pretty=pretty, newline=True)`, with
+    `source.path_bytes` when given, written without the article's dict:
+    peak memory stays within a few times the input's size whatever its
+    shape (many short blocks, one huge paragraph...)."""
+    decoded, src = _decoded(text, source, encoding, errors, normalize)
+    del text
+    if path_bytes is not None:
+        src = {
+            "path": src["path"],
+            "path_bytes": path_bytes,
+            "bytes": src["bytes"],
+            "sha256": src["sha256"],
+            "encoding": src["encoding"],
+        }
+    with _paused_gc():
+        spans = segment_spans(decoded)
+        codes, _ = kinds(spans)
+        return article_json(spans, codes, src, pretty=pretty)
+
+
+def _decoded(
+    text: str | bytes,
+    source: str | None,
+    encoding: str | None,
+    errors: Literal["strict", "replace"],
+    normalize: Normalization | None,
+) -> tuple[str, Source]:
+    """The text to parse, its line ends LF only, and its `source`."""
     if not isinstance(text, str | bytes | bytearray | memoryview):
         raise TypeError(f"parse() takes str or bytes, not {type(text).__name__}")
     if encoding is not None:
@@ -68,27 +126,20 @@ def parse(
         "sha256": _sha256_hex(data),
         "encoding": encoding_name,
     }
-    del data, text  # the raw bytes are no longer needed: free them before the parse
-    # The parse makes many small objects and no reference cycles: pausing the
-    # cyclic garbage collector keeps a 50 MB article linear in time.
+    return decoded, src
+
+
+@contextmanager
+def _paused_gc() -> Iterator[None]:
+    """The parse makes many small objects and no reference cycles: pausing
+    the cyclic garbage collector keeps a 50 MB article linear in time."""
     paused = gc.isenabled()
     gc.disable()
     try:
-        raw_blocks = segment(decoded)
-        kinds = classify(raw_blocks, explain=explain)
-        article = assemble(raw_blocks, kinds, src, with_blocks=blocks, explain=explain)
+        yield
     finally:
         if paused:
             gc.enable()
-    if "blocks" in article:
-        _number_lines(decoded, article)
-    if language:
-        from .language import detect_article
-
-        code, score = detect_article(article)
-        article["stats"]["language"] = code
-        article["stats"]["language_score"] = round(score, 3)
-    return article
 
 
 # Below this size, and unless hashlib is loaded already (a batch, a host

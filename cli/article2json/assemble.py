@@ -1,15 +1,22 @@
-"""Build the Article from classified blocks. No I/O, no judgements."""
+"""Build the article from classified blocks. No I/O, no judgements.
+
+`parts` reads the article in order (title, sections, paragraphs,
+boilerplate) and counts its stats; `assemble` builds the `Article` dict of
+it, and `write_json.article_json` writes the same article's JSON from it
+directly, without the dict.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from . import SCHEMA_VERSION
 from .blocks import Block as RawBlock
-from .classify import heading_text, markup_level
+from .classify import BOILERPLATE, HEADING, KINDS, PARAGRAPH, TITLE, heading_text, markup_level
 from .levels import heading_level
 from .scripts import count_words, dominant_script
+from .spans import Spans
 
 if TYPE_CHECKING:  # (types only: the TypedDicts cost a one-liner 1 ms to create)
     from .article import Article, Block, Kind, Section, Source, Stats
@@ -17,6 +24,160 @@ if TYPE_CHECKING:  # (types only: the TypedDicts cost a one-liner 1 ms to create
 # Script detection looks at this many characters of this many blocks.
 SCRIPT_SAMPLE_CHARS = 48
 SCRIPT_SAMPLE_BLOCKS = 10
+# Words are counted in windows of joined blocks of about this many characters
+# (joining the whole body would copy it; a window keeps its blocks' strings).
+WORD_WINDOW = 1 << 16
+
+
+class Part(NamedTuple):
+    """One piece of the article, in order: the title, a section's start
+    (HEADING: its heading, None when paragraphs come before any heading), a
+    paragraph or a boilerplate block."""
+
+    kind: int  # TITLE, HEADING, PARAGRAPH or BOILERPLATE
+    text: str | None
+    level: int | None = None  # a heading's
+    block: int = -1  # the block's index (-1: a section without heading)
+
+
+class Tally:
+    """The stats of the body (title, headings, paragraphs), counted as its
+    texts come: a little of blocks spread over the body names its script (a
+    title or a first paragraph in another script does not decide)."""
+
+    __slots__ = (
+        "characters",
+        "headings",
+        "length",
+        "paragraphs",
+        "sample",
+        "seen",
+        "step",
+        "window",
+        "words",
+    )
+
+    def __init__(self, n_body: int) -> None:
+        # At most SCRIPT_SAMPLE_BLOCKS blocks are sampled.
+        self.step = max(1, -(-n_body // SCRIPT_SAMPLE_BLOCKS))
+        self.seen = self.words = self.characters = self.length = 0
+        self.paragraphs = self.headings = 0
+        self.sample: list[str] = []
+        self.window: list[str] = []
+
+    def add(self, text: str) -> None:
+        if self.seen % self.step == 0:
+            self.sample.append(text[:SCRIPT_SAMPLE_CHARS])
+        self.seen += 1
+        self.characters += len(text)
+        self.window.append(text)
+        self.length += len(text)
+        if self.length >= WORD_WINDOW:
+            self._count()
+
+    def _count(self) -> None:
+        if self.window:
+            self.words += count_words("\n".join(self.window))
+        self.window, self.length = [], 0
+
+    def stats(self) -> Stats:
+        self._count()
+        return {
+            "words": self.words,
+            "characters": self.characters,
+            "paragraphs": self.paragraphs,
+            "headings": self.headings,
+            "script": dominant_script("\n".join(self.sample)),
+        }
+
+
+def tally_for(kinds: bytes | bytearray) -> Tally:
+    return Tally(len(kinds) - kinds.count(BOILERPLATE))
+
+
+def _text_of(blocks: Sequence[RawBlock], i: int) -> str:
+    return blocks.text_of(i) if isinstance(blocks, Spans) else blocks[i].text()
+
+
+def parts(blocks: Sequence[RawBlock], kinds: bytes | bytearray, tally: Tally) -> Iterator[Part]:
+    """The article's parts in order; `tally` counts the body as it goes."""
+    in_section = False
+    for i, kind in enumerate(kinds):
+        if kind in (TITLE, HEADING):
+            block = blocks[i]
+            text = heading_text(block)
+            tally.add(text)
+            if kind == TITLE:
+                yield Part(TITLE, text, None, i)
+                continue
+            level = markup_level(block)
+            if level is None and not block.lines[0].escaped:  # "1\\. x" is no numbering
+                level = heading_level([ln.text for ln in block.lines])
+            tally.headings += 1
+            in_section = True
+            yield Part(HEADING, text, level, i)
+        elif kind == PARAGRAPH:
+            if not in_section:
+                in_section = True
+                yield Part(HEADING, None)
+            text = _text_of(blocks, i)
+            tally.add(text)
+            tally.paragraphs += 1
+            yield Part(PARAGRAPH, text, None, i)
+        else:
+            yield Part(BOILERPLATE, _text_of(blocks, i), None, i)
+
+
+def assemble_kinds(
+    blocks: Sequence[RawBlock],
+    kinds: bytes | bytearray,
+    source: Source,
+    *,
+    with_blocks: bool = False,
+    rules: Sequence[str] | None = None,
+) -> Article:
+    """The article of `blocks` of `kinds` (see `classify.kinds`); `rules`
+    (with `with_blocks`) names the rule of each block in `blocks`."""
+    title: str | None = None
+    sections: list[Section] = []
+    boilerplate: list[str] = []
+    out_blocks: list[Block] = []
+    tally = tally_for(kinds)
+    for part in parts(blocks, kinds, tally):
+        text = part.text
+        if part.kind == HEADING:
+            sections.append({"heading": text, "level": part.level, "paragraphs": []})
+        elif text is None:
+            continue
+        elif part.kind == TITLE:
+            title = text
+        elif part.kind == PARAGRAPH:
+            sections[-1]["paragraphs"].append(text)
+        else:
+            boilerplate.append(text)
+        if with_blocks and text is not None:
+            block = blocks[part.block]
+            entry: Block = {
+                "kind": KINDS[part.kind],
+                "text": text,
+                "start": block.start,
+                "end": block.end,
+                "line": 0,
+            }
+            if rules is not None:
+                entry["rule"] = rules[part.block]
+            out_blocks.append(entry)
+    article: Article = {
+        "schema_version": SCHEMA_VERSION,
+        "source": source,
+        "title": title,
+        "sections": sections,
+        "boilerplate": boilerplate,
+        "stats": tally.stats(),
+    }
+    if with_blocks:
+        article["blocks"] = out_blocks
+    return article
 
 
 def assemble(
@@ -27,77 +188,7 @@ def assemble(
     with_blocks: bool = False,
     explain: bool = False,
 ) -> Article:
-    title: str | None = None
-    sections: list[Section] = []
-    boilerplate: list[str] = []
-    out_blocks: list[Block] = []
-    body: list[str] = []
-    n_paragraphs = n_headings = 0
-    for block, (kind, rule) in zip(blocks, kinds, strict=True):
-        text = heading_text(block) if kind in ("heading", "title") else block.text()
-        if kind == "title":
-            title = text
-            body.append(text)
-        elif kind == "heading":
-            level = markup_level(block)
-            if level is None and not block.lines[0].escaped:  # "1\\. x" is no numbering
-                level = heading_level([ln.text for ln in block.lines])
-            sections.append({"heading": text, "level": level, "paragraphs": []})
-            body.append(text)
-            n_headings += 1
-        elif kind == "paragraph":
-            if not sections:
-                sections.append({"heading": None, "level": None, "paragraphs": []})
-            sections[-1]["paragraphs"].append(text)
-            body.append(text)
-            n_paragraphs += 1
-        else:
-            boilerplate.append(text)
-        if with_blocks or explain:
-            entry: Block = {
-                "kind": kind,
-                "text": text,
-                "start": block.start,
-                "end": block.end,
-                "line": 0,
-            }
-            if explain:
-                entry["rule"] = rule
-            out_blocks.append(entry)
-    # A little of blocks spread over the body names its script (a title or a
-    # first paragraph in another script does not decide); words are counted
-    # in windows of joined blocks (joining the whole body would copy it).
-    step = max(1, -(-len(body) // SCRIPT_SAMPLE_BLOCKS))  # at most SCRIPT_SAMPLE_BLOCKS blocks
-    sample = "\n".join(t[:SCRIPT_SAMPLE_CHARS] for t in body[::step])
-    stats: Stats = {
-        "words": sum(count_words("\n".join(w)) for w in _windows(body)),
-        "characters": sum(len(t) for t in body),
-        "paragraphs": n_paragraphs,
-        "headings": n_headings,
-        "script": dominant_script(sample),
-    }
-    article: Article = {
-        "schema_version": SCHEMA_VERSION,
-        "source": source,
-        "title": title,
-        "sections": sections,
-        "boilerplate": boilerplate,
-        "stats": stats,
-    }
-    if with_blocks or explain:
-        article["blocks"] = out_blocks
-    return article
-
-
-def _windows(texts: list[str], size: int = 1 << 20) -> Iterator[list[str]]:
-    """Consecutive runs of `texts` of about `size` characters each."""
-    run: list[str] = []
-    length = 0
-    for t in texts:
-        run.append(t)
-        length += len(t)
-        if length >= size:
-            yield run
-            run, length = [], 0
-    if run:
-        yield run
+    """The article of `blocks` classified as `classify.classify` gives them."""
+    codes = bytes(KINDS.index(kind) for kind, _ in kinds)
+    rules = [why for _, why in kinds] if explain else None
+    return assemble_kinds(blocks, codes, source, with_blocks=with_blocks or explain, rules=rules)

@@ -19,7 +19,7 @@ from types import FrameType
 from typing import Any, Literal, NamedTuple
 
 from . import storage
-from .api import parse, to_json
+from .api import parse, parse_json, to_json
 from .errors import ConvertError
 from .inputs import Input, path_bytes, printable_path
 from .output import COMPARE, SKIP, WRITE
@@ -79,23 +79,25 @@ def convert_one(item: Input, opts: Options) -> Result:
             )
             if todo == SKIP:
                 return Result(item.path, "skipped")
-        # The bytes are passed on, not kept here, so that `parse` can free them early.
-        article = parse(
-            storage.read(item.location, opts.max_bytes, opts.forbidden),
-            source=source,
-            **(opts.parse_options or {}),
-        )
         raw = None if source is None else path_bytes(item.path)
-        if raw is not None:
-            src = article["source"]
-            article["source"] = {
-                "path": src["path"],
-                "path_bytes": raw,
-                "bytes": src["bytes"],
-                "sha256": src["sha256"],
-                "encoding": src["encoding"],
-            }
-        out = _serialise(article, opts)
+        parse_options = opts.parse_options or {}
+        # The bytes are passed on, not kept here, so that `parse` can free them early.
+        if opts.to == "json" and not any(parse_options.get(k) for k in DICT_OPTIONS):
+            # The JSON written as the article is read: memory within 6 times the input's size.
+            out = parse_json(
+                storage.read(item.location, opts.max_bytes, opts.forbidden),
+                source=source,
+                path_bytes=raw,
+                pretty=opts.pretty,
+                **{k: v for k, v in parse_options.items() if k not in DICT_OPTIONS},
+            )
+        else:
+            article = parse(
+                storage.read(item.location, opts.max_bytes, opts.forbidden),
+                source=source,
+                **parse_options,
+            )
+            out = _serialise(_with_path_bytes(article, raw), opts)
         if out_path is None:
             return Result(item.path, "converted", data=out)
         if todo == COMPARE:
@@ -116,6 +118,25 @@ def convert_one(item: Input, opts: Options) -> Result:
         return Result(item.path, "failed", "out of memory")
     except Exception as e:  # a bug of ours: report it on one line, go on with the rest
         return Result(item.path, "failed", f"internal error: {type(e).__name__}: {e}")
+
+
+# Options that need the article's dict (`parse`): their output is not
+# written as the article is read, and memory is not held to the bound.
+DICT_OPTIONS = ("blocks", "explain", "language")
+
+
+def _with_path_bytes(article: Any, raw: str | None) -> Any:
+    """The article with `source.path_bytes` (a file name that is not UTF-8)."""
+    if raw is not None:
+        src = article["source"]
+        article["source"] = {
+            "path": src["path"],
+            "path_bytes": raw,
+            "bytes": src["bytes"],
+            "sha256": src["sha256"],
+            "encoding": src["encoding"],
+        }
+    return article
 
 
 def _serialise(article: Any, opts: Options) -> bytes:

@@ -9,12 +9,13 @@ them for every block of a document. Phrase and script knowledge is data, in
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 
 import regex
 
 from . import boilerplate as bp
 from .blocks import is_list_item
+from .line_features import percentile
 from .patterns import Lazy
 from .scripts import CLOSERS, OPENING_QUOTES, PHRASE_CLOSERS, sentence_and_clause
 
@@ -147,25 +148,40 @@ def cue_features(text: str) -> list[str]:
 
 
 class Doc:
-    """Facts about the whole article that its blocks are measured against."""
+    """Facts about the whole article that its blocks are measured against,
+    read in one pass over its texts (counts, not lists of them)."""
 
     __slots__ = ("cased", "median", "n", "series", "short", "unmarked")
 
-    def __init__(self, texts: Sequence[str]) -> None:
-        self.n = len(texts)
-        lengths = sorted(len(t) for t in texts)
-        self.median = max(1, lengths[len(lengths) // 2]) if lengths else 1
-        long = [t for t in texts if len(t) >= 80]
-        ends = sum(sentence_and_clause(t)[0] for t in long)
-        self.unmarked = bool(long) and ends < 0.4 * len(long)
-        letters = [ch for t in texts[:20] for ch in t[:40] if ch.isalpha()]
-        self.cased = sum(ch.isupper() or ch.islower() for ch in letters) > 0.5 * len(letters)
-        self.series = sum(1 for t in texts if len(t) <= 40 and is_series(t)) >= 5
-        short = sum(1 for t in texts if len(t) <= 80) / max(1, len(texts))
+    def __init__(self, texts: Iterable[str]) -> None:
+        lengths: dict[int, int] = {}
+        n = n_long = ends = series = short = 0
+        heads: list[str] = []  # the first 40 characters of the first 20 blocks
+        for t in texts:
+            size = len(t)
+            lengths[size] = lengths.get(size, 0) + 1
+            if size >= 80:
+                n_long += 1
+                ends += sentence_and_clause(t)[0]
+            if size <= 80:
+                short += 1
+                if size <= 40 and is_series(t):
+                    series += 1
+            if n < 20:
+                heads.append(t[:40])
+            n += 1
+        letters = [ch for t in heads for ch in t if ch.isalpha()]
+        cased = sum(ch.isupper() or ch.islower() for ch in letters)
+        self.n = n
+        self.median = max(1, percentile(lengths, n // 2)) if n else 1
+        self.unmarked = bool(n_long) and ends < 0.4 * n_long
+        self.cased = cased > 0.5 * len(letters)
+        self.series = series >= 5
+        share = short / max(1, n)
         # How much of the article is short lines: in a list-like page they
         # are items, in an essay headings.
         self.short = (
-            "doc.short<.25" if short < 0.25 else "doc.short<.5" if short < 0.5 else "doc.short>=.5"
+            "doc.short<.25" if share < 0.25 else "doc.short<.5" if share < 0.5 else "doc.short>=.5"
         )
 
 
@@ -297,22 +313,25 @@ def iter_features(texts: Sequence[str], n_lines: Sequence[int]) -> Iterator[set[
     flat (an article of 100,000 blocks would hold 100,000 dicts)."""
     doc = Doc(texts)
     n = len(texts)
+    ahead = iter(texts)  # each text is read once, in order
 
-    def mine(j: int) -> set[str] | None:
-        return own(texts[j], n_lines[j], j, doc) if 0 <= j < n else None
+    def facts(j: int) -> tuple[set[str] | None, bool, int]:
+        """Block j's own features, whether it is a heading candidate, its length."""
+        if j >= n:
+            return None, False, 0
+        text = next(ahead)
+        return own(text, n_lines[j], j, doc), is_heading_candidate(text), len(text)
 
-    def candidate(j: int) -> bool:
-        return 0 <= j < n and is_heading_candidate(texts[j])
-
-    window = [None, None, mine(0), mine(1), mine(2)]  # blocks i-2 .. i+2
-    cands = [False, candidate(0), candidate(1)]  # blocks i-1 .. i+1
+    none: tuple[set[str] | None, bool, int] = (None, False, 0)
+    window = [none, none, facts(0), facts(1), facts(2)]  # blocks i-2 .. i+2
     for i in range(n):
-        g = set(window[2] or ())
+        far_prev, prev, cur, nxt, far_next = window
+        g = set(cur[0] or ())
         for tag, other, names in (
-            ("p:", window[1], _NEIGHBOUR),
-            ("n:", window[3], _NEIGHBOUR),
-            ("p2:", window[0], _FAR_NEIGHBOUR),
-            ("n2:", window[4], _FAR_NEIGHBOUR),
+            ("p:", prev[0], _NEIGHBOUR),
+            ("n:", nxt[0], _NEIGHBOUR),
+            ("p2:", far_prev[0], _FAR_NEIGHBOUR),
+            ("n2:", far_next[0], _FAR_NEIGHBOUR),
         ):
             if other is None:
                 g.add(tag + "none")
@@ -320,15 +339,14 @@ def iter_features(texts: Sequence[str], n_lines: Sequence[int]) -> Iterator[set[
                 for name in names:
                     if name in other:
                         g.add(tag + name)
-        length = len(texts[i])
-        if i + 1 < n and 3 * length <= len(texts[i + 1]):
+        length = cur[2]
+        if i + 1 < n and 3 * length <= nxt[2]:
             g.add("shorter-than-next")
-        if i and 3 * length <= len(texts[i - 1]):
+        if i and 3 * length <= prev[2]:
             g.add("shorter-than-prev")
-        g.update(stacking(*cands))
+        g.update(stacking(prev[1], cur[1], nxt[1]))
         yield g
-        window = [*window[1:], mine(i + 3)]
-        cands = [*cands[1:], candidate(i + 2)]
+        window = [prev, cur, nxt, far_next, facts(i + 3)]
 
 
 def features(texts: Sequence[str], n_lines: Sequence[int]) -> list[set[str]]:

@@ -3,7 +3,8 @@ how its lines become one text."""
 
 from __future__ import annotations
 
-from itertools import pairwise
+from collections.abc import Sequence
+from itertools import islice, pairwise
 from typing import NamedTuple
 
 from .lines import Line
@@ -15,8 +16,13 @@ _BULLET = Lazy(r"^(?:[-*+•●○◦▪▫■□‣⁃–—·∙~]|\(?(?:\p{Nd
 _BULLET_CHARS = "-*+•●○◦▪▫■□‣⁃–—·∙~("
 
 
+# A block of more lines than this is joined this many lines at a time (a
+# list of every line of a paragraph of 80,000 lines would take twice its text).
+JOIN_CHUNK = 1024
+
+
 class Block(NamedTuple):
-    lines: tuple[Line, ...]
+    lines: Sequence[Line]  # a tuple, or offsets read again (`spans.SpanLines`)
 
     @property
     def start(self) -> int:
@@ -37,8 +43,32 @@ class Block(NamedTuple):
     def text(self) -> str:
         if len(self.lines) == 1:
             return self.lines[0].text
+        if len(self.lines) > JOIN_CHUNK:
+            return _join_long(self.lines)
         lines = [ln.text for ln in self.lines]
         return "\n".join(lines) if keeps_lines(lines) else join_lines(lines)
+
+
+def _join_long(lines: Sequence[Line]) -> str:
+    """`Block.text` of many lines, joined a chunk of lines at a time."""
+    items = islice(lines, 1, None)  # (more than 2 lines: the first may introduce the list)
+    keep = all(is_list_item(ln.text) for ln in items) or all(
+        "\t" in ln.text for ln in islice(lines, 1, None)
+    )
+    pieces: list[str] = []
+    it = iter(lines)
+    last = ""
+    while chunk := [ln.text for ln in islice(it, JOIN_CHUNK)]:
+        if pieces:
+            pieces.append("\n" if keep else _joint(last, chunk[0]))
+        pieces.append("\n".join(chunk) if keep else join_lines(chunk))
+        last = chunk[-1]
+    return "".join(pieces)
+
+
+def _joint(prev: str, line: str) -> str:
+    """What joins two lines of a wrapped paragraph."""
+    return "" if is_no_space(prev[-1]) and is_no_space(line[0]) else " "
 
 
 def keeps_lines(lines: list[str]) -> bool:

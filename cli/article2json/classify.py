@@ -28,10 +28,15 @@ from .block_features import (
 from .blocks import Block, join_lines
 from .line_features import is_markup_rule
 from .lines import atx_heading, is_atx_heading, is_markdown
-from .model import Crf, load
+from .model import Crf, Decoder, load
+from .spans import Spans
 
 if TYPE_CHECKING:
     from .article import Kind
+
+# Kinds kept as bytes (`kinds`) are indices into this.
+KINDS: tuple[Kind, ...] = ("title", "heading", "paragraph", "boilerplate")
+TITLE, HEADING, PARAGRAPH, BOILERPLATE = range(4)
 
 
 def markdown_heading(block: Block) -> str | None:
@@ -164,50 +169,75 @@ def markdown_kind(block: Block, i: int) -> tuple[Kind, str]:
     return ("title" if i == 0 and markup_level(block) == 1 else "heading"), "markdown-heading"
 
 
-def classify(
-    blocks: Sequence[Block], model: Crf | None = None, *, explain: bool = False
-) -> list[tuple[Kind, str]]:
-    """The kind of each block and why (the rule, or the model's strongest
-    features when `explain`)."""
-    if is_markdown([[b.lines[0]] for b in blocks]):
-        n = len(blocks)
-        return [
-            edge_boilerplate(b.text(), i, n) or markdown_kind(b, i) for i, b in enumerate(blocks)
-        ]
-    model = model or load("kinds")
-    texts = [b.text() for b in blocks]
-    stream = iter_features(texts, [len(b.lines) for b in blocks])
-    items = list(stream) if explain else None
-    emissions = array("d")  # 8 bytes a label a block (a list of lists took 184 bytes a block)
-    for x in items if items is not None else stream:
-        emissions.extend(model.scores(x))
+def kinds(
+    blocks: Sequence[Block],
+    model: Crf | None = None,
+    *,
+    reasons: bool = False,
+    explain: bool = False,
+) -> tuple[bytearray, list[str] | None]:
+    """The kind of each block (an index into `KINDS`) and, with `reasons`
+    (or `explain`), why: the rule, or "model" (with `explain`, the model's
+    strongest features). Blocks given as `Spans` are read on demand and the
+    kinds kept as bytes: memory stays flat however many blocks there are."""
     n = len(blocks)
-    ruled = [rule(b, texts[i], i, n) for i, b in enumerate(blocks)]
+    if isinstance(blocks, Spans):
+        texts, n_lines, markdown = blocks.texts, blocks.counts, blocks.markdown
+    else:
+        texts = [b.text() for b in blocks]
+        n_lines = array("I", [len(b.lines) for b in blocks])
+        markdown = is_markdown([b.lines[0]] for b in blocks)
+    reasons = reasons or explain
+    out = bytearray()
+    whys: list[str] | None = [] if reasons else None
+    if markdown:
+        for i in range(n):
+            kind, why = edge_boilerplate(texts[i], i, n) or markdown_kind(blocks[i], i)
+            out.append(KINDS.index(kind))
+            if whys is not None:
+                whys.append(why)
+        return out, whys
+    model = model or load("kinds")
+    code = bytes(KINDS.index(label) for label in model.labels)
+    items: list[set[str]] | None = [] if explain else None
     rows: dict[tuple[bool, ...], tuple[bool, ...]] = {}  # a few distinct rows, shared
-    allowed = []
-    for i, fixed in enumerate(ruled):
+    decoder = Decoder(model)
+    for i, x in enumerate(iter_features(texts, n_lines)):
+        text = texts[i]
+        fixed = rule(blocks[i], text, i, n)
         row = tuple(
             label == fixed[0]
             if fixed is not None
             else i == 0
             if label == "title"
-            else may_be_boilerplate(texts[i], i, n)
+            else may_be_boilerplate(text, i, n)
             if label == "boilerplate"
             else True
             for label in model.labels
         )
-        allowed.append(rows.setdefault(row, row))
-    out: list[tuple[Kind, str]] = []
+        decoder.add(model.scores(x), rows.setdefault(row, row))
+        if whys is not None:
+            whys.append(fixed[1] if fixed is not None else "")
+        if items is not None:
+            items.append(x)
+    path = decoder.path()
+    if whys is not None:
+        for i, k in enumerate(path):
+            if not whys[i]:
+                whys[i] = model.explain(items[i], k) if items is not None else "model"
+    return bytearray(code[k] for k in path), whys
+
+
+def classify(
+    blocks: Sequence[Block], model: Crf | None = None, *, explain: bool = False
+) -> list[tuple[Kind, str]]:
+    """The kind of each block and why (the rule, or the model's strongest
+    features when `explain`)."""
+    found, whys = kinds(blocks, model, reasons=True, explain=explain)
+    assert whys is not None
     shared: dict[tuple[Kind, str], tuple[Kind, str]] = {}  # one tuple per kind and reason
-    for i, k in enumerate(model.viterbi(emissions, allowed)):
-        kind: Kind = model.labels[k]  # type: ignore[assignment]
-        fixed = ruled[i]
-        if fixed is not None:
-            why = fixed[1]
-        elif items is not None:
-            why = model.explain(items[i], k)
-        else:
-            why = "model"
-        pair = (kind, why)
+    out: list[tuple[Kind, str]] = []
+    for k, why in zip(found, whys, strict=True):
+        pair = (KINDS[k], why)
         out.append(shared.setdefault(pair, pair))
     return out

@@ -9,6 +9,7 @@ decided by `segment`.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from typing import NamedTuple
 
 from .patterns import Lazy
@@ -62,21 +63,84 @@ def visible(raw: str, pos: int) -> Line | None:
     return _new_tuple(Line, (stripped, pos + lead, pos + lead + len(stripped), indent, False))
 
 
+# Raw lines are split this many characters at a time: a list of every line
+# of a 5 MB text of short lines would take 7 times its size.
+SPLIT_CHUNK = 1 << 16
+
+
+def raw_lines(text: str, start: int = 0, end: int = -1) -> Iterator[tuple[str, int]]:
+    """Each line of `text[start:end]` (`end` -1: to the end) and its offset,
+    without its "\\n"."""
+    stop = len(text) if end < 0 else end
+    pos = start
+    while True:
+        cut = stop if stop - pos <= SPLIT_CHUNK else text.rfind("\n", pos, pos + SPLIT_CHUNK)
+        if cut < pos:  # no line break in the chunk: one long line
+            cut = text.find("\n", pos + SPLIT_CHUNK, stop)
+            cut = stop if cut < 0 else cut
+        for raw in text[pos:cut].split("\n"):
+            yield raw, pos
+            pos += len(raw) + 1
+        if pos > stop:
+            return
+
+
+def visible_lines(text: str, start: int = 0, end: int = -1) -> Iterator[Line | None]:
+    """The visible part of each line of `text[start:end]`, None for a blank one."""
+    for raw, pos in raw_lines(text, start, end):
+        yield visible(raw, pos)
+
+
+class Run(NamedTuple):
+    """A run of visible lines, as offsets: from its first line's start to its
+    last line's end."""
+
+    start: int
+    end: int
+    n_lines: int
+    longest: int  # the length of its longest line
+
+
+def iter_runs(text: str) -> Iterator[Run]:
+    """The runs of consecutive visible lines of `text`, in order, as offsets
+    (a blank line ends a run)."""
+    start = end = n = longest = 0
+    for line in visible_lines(text):
+        if line is None:
+            if n:
+                yield Run(start, end, n, longest)
+                n = 0
+            continue
+        if not n:
+            start, longest = line.start, 0
+        n += 1
+        end = line.end
+        longest = max(longest, len(line.text))
+    if n:
+        yield Run(start, end, n, longest)
+
+
+def run_lines(text: str, run: Run | tuple[int, int]) -> Iterator[Line]:
+    """The lines of a run (or of a block: any span of consecutive visible
+    lines), read again from the text."""
+    start = text.rfind("\n", 0, run[0]) + 1  # (the first line's indent counts)
+    for line in visible_lines(text, start, run[1]):
+        if line is not None:
+            yield line
+
+
 def runs(text: str) -> list[list[Line]]:
     """The runs of consecutive visible lines of `text`, in order (a blank
-    line ends a run)."""
+    line ends a run), as lists of lines."""
     out: list[list[Line]] = []
     run: list[Line] = []
-    pos = 0
-    for raw in text.split("\n"):
-        line = visible(raw, pos)
+    for line in visible_lines(text):
         if line is None:
             if run:
                 out.append(run)
                 run = []
         else:
             run.append(line)
-        pos += len(raw) + 1
     if run:
         out.append(run)
     return out
@@ -108,18 +172,34 @@ def is_atx_heading(line: Line) -> bool:
     return not line.escaped and atx(line.text) is not None
 
 
-def is_markdown(runs: list[list[Line]]) -> bool:
-    """Whether a document is Markdown: it opens with a `#` heading, or has
-    two. There blank lines and `#` alone delimit blocks, and a block that is
-    not a `#` heading is text (the text says what it is)."""
-    first = runs[0][0] if runs else None
-    if first is not None and is_atx_heading(first):
-        return True
-    found = 0
+class MarkdownTally:
+    """Whether a document is Markdown, read one line at a time: it opens
+    with a `#` heading, or has two. There blank lines and `#` alone delimit
+    blocks, and a block that is not a `#` heading is text (the text says
+    what it is)."""
+
+    __slots__ = ("found", "lines")
+
+    def __init__(self) -> None:
+        self.lines = 0
+        self.found = 0
+
+    def add(self, line: Line) -> None:
+        if self.found < 2 and line.text.startswith("#") and is_atx_heading(line):
+            self.found += 2 if not self.lines else 1
+        self.lines += 1
+
+    @property
+    def markdown(self) -> bool:
+        return self.found >= 2
+
+
+def is_markdown(runs: Iterable[Iterable[Line]]) -> bool:
+    """Whether a document of these runs is Markdown (see `MarkdownTally`)."""
+    tally = MarkdownTally()
     for run in runs:
         for line in run:
-            if line.text.startswith("#") and is_atx_heading(line):
-                found += 1
-                if found == 2:
-                    return True
+            tally.add(line)
+            if tally.markdown:
+                return True
     return False

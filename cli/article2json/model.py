@@ -86,43 +86,13 @@ class Crf:
         self, emissions: Sequence[float], allowed: Sequence[Sequence[bool]] | None = None
     ) -> list[int]:
         """The best label sequence given the label scores of every item, flat
-        (item i's score for label k at i * len(labels) + k): callers that
-        stream features keep these 8 bytes a label, not the features. Back
-        pointers take a byte a label."""
+        (item i's score for label k at i * len(labels) + k)."""
         n_labels = len(self.labels)
-        n = len(emissions) // n_labels
-        if not n:
-            return []
-        labels = range(n_labels)
-        trans = self.steps
-        minus = float("-inf")
-        best = list(emissions[:n_labels])
-        if allowed is not None:
-            best = [s if allowed[0][k] else minus for k, s in enumerate(best)]
-        back = bytearray(n * n_labels)
-        for i in range(1, n):
+        decoder = Decoder(self)
+        for i in range(len(emissions) // n_labels):
             at = i * n_labels
-            ok = allowed[i] if allowed is not None else None
-            new = []
-            for k in labels:
-                if ok is not None and not ok[k]:
-                    new.append(minus)
-                    continue
-                top, arg = minus, 0
-                for j in labels:
-                    v = best[j] + trans[j][k]
-                    if v > top:
-                        top, arg = v, j
-                new.append(top + emissions[at + k])
-                back[at + k] = arg
-            best = new
-        k = max(labels, key=best.__getitem__)
-        path = [k]
-        for i in range(n - 1, 0, -1):
-            k = back[i * n_labels + k]
-            path.append(k)
-        path.reverse()
-        return path
+            decoder.add(emissions[at : at + n_labels], allowed[i] if allowed is not None else None)
+        return list(decoder.path())
 
     def explain(self, item: Collection[str], label: int, top: int = 3) -> str:
         """The features that most favoured `label` over the others, with the
@@ -138,6 +108,61 @@ class Crf:
         parts.sort(reverse=True)
         shown = [f"{name} {m:+.1f}" for m, name in parts[:top] if m > 0]
         return "model: " + (", ".join(shown) if shown else "bias")
+
+
+class Decoder:
+    """Viterbi one item at a time: callers that stream features keep neither
+    the features nor the scores, only the best score of each label so far
+    and a back pointer of a byte a label an item."""
+
+    __slots__ = ("back", "best", "crf")
+
+    def __init__(self, crf: Crf) -> None:
+        self.crf = crf
+        self.best: list[float] = []
+        self.back = bytearray()
+
+    def add(self, scores: Sequence[float], allowed: Sequence[bool] | None = None) -> None:
+        """The next item's score for each label; `allowed[k]` False forbids label k."""
+        minus = float("-inf")
+        labels = range(len(self.crf.labels))
+        if not self.best and not self.back:  # the first item
+            self.best = [
+                s if allowed is None or allowed[k] else minus for k, s in enumerate(scores)
+            ]
+            self.back.extend(bytes(len(labels)))
+            return
+        best, trans, back = self.best, self.crf.steps, self.back
+        new = []
+        for k in labels:
+            if allowed is not None and not allowed[k]:
+                new.append(minus)
+                back.append(0)
+                continue
+            top, arg = minus, 0
+            for j in labels:
+                v = best[j] + trans[j][k]
+                if v > top:
+                    top, arg = v, j
+            new.append(top + scores[k])
+            back.append(arg)
+        self.best = new
+
+    def path(self) -> bytearray:
+        """The best label sequence so far (indices into the model's labels)."""
+        n_labels = len(self.crf.labels)
+        n = len(self.back) // n_labels
+        if not n:
+            return bytearray()
+        best = self.best
+        k = max(range(n_labels), key=best.__getitem__)
+        path = bytearray(n)
+        path[n - 1] = k
+        back = self.back
+        for i in range(n - 1, 0, -1):
+            k = back[i * n_labels + k]
+            path[i - 1] = k
+        return path
 
 
 _loaded: dict[str, Crf] = {}

@@ -229,7 +229,9 @@ class _WordCache(dict[bytes, int]):
 
 
 _WORD_CACHE_SIZE = 200_000
-_WINDOW = 1 << 20  # characters counted at a time
+# Characters counted at a time: a window's tokens are a list of bytes (a
+# megabyte of words took 10 MB).
+_WINDOW = 1 << 16
 _word_cache = _WordCache()
 # ASCII bytes that are not word characters become spaces; every other byte
 # (ASCII letters, digits, "_" and all bytes of non-ASCII characters) is kept.

@@ -1,94 +1,203 @@
 """Group lines into blocks: a blank line always ends a block; within a run
 of lines without blank lines, Markdown headings stand alone and the
 segmentation model decides, line by line, whether a line starts a block or
-continues the one above."""
+continues the one above.
+
+The document is read line by line from its text, twice (its layout first,
+then its runs), and a long run again from its offsets: no list of every line
+of the document, nor of a run of 80,000 lines, is made.
+"""
 
 from __future__ import annotations
 
-from array import array
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 
 from .blocks import Block
-from .line_features import Layout, is_markup_rule, read_layout, transition
-from .lines import Line, is_atx_heading, is_markdown, runs
-from .model import Crf, load
+from .line_features import Layout, LayoutTally, is_markup_rule, transition
+from .lines import (
+    Line,
+    MarkdownTally,
+    Run,
+    is_atx_heading,
+    iter_runs,
+    raw_lines,
+    run_lines,
+    visible,
+)
+from .model import Crf, Decoder, load
+from .spans import Spans
+
+# A run of up to this many lines is read into a list once; a longer one is
+# read again from the text for each pass over it.
+LISTED_RUN = 256
+
+# What `forced` holds for each line: the model decides, or a rule says the
+# line starts a block, or continues one.
+FREE, START, CONTINUE = 0, 1, 2
 
 
-def run_items(run: Sequence[Line], layout: Layout) -> Iterator[set[str]]:
+def run_items(
+    run: Iterable[Line], layout: Layout, longest: int | None = None
+) -> Iterator[set[str]]:
     """The model's input for a run of lines, one line at a time (training
-    uses the same)."""
-    longest = max(len(ln.text) for ln in run)
-    for j, ln in enumerate(run):
-        nxt = run[j + 1] if j + 1 < len(run) else None
-        yield transition(run[j - 1] if j else None, ln, layout, longest, nxt)
+    uses the same); `longest` is the length of the run's longest line."""
+    if longest is None:
+        run = tuple(run)
+        longest = max(len(ln.text) for ln in run)
+    prev = cur = None
+    for nxt in run:
+        if cur is not None:
+            yield transition(prev, cur, layout, longest, nxt)
+        prev, cur = cur, nxt
+    if cur is not None:
+        yield transition(prev, cur, layout, longest, None)
 
 
-def starts(run: Sequence[Line], layout: Layout, model: Crf) -> list[bool]:
-    """For each line of a run, whether it starts a block."""
-    if len(run) == 1:
-        return [True]
-    forced: list[bool | None] = [None] * len(run)
-    forced[0] = True
-    for j, line in enumerate(run):
-        if line.escaped:
-            continue  # an escaped line is text, never markup
-        if is_atx_heading(line):
-            forced[j] = True
-            if j + 1 < len(run):
-                forced[j + 1] = True
-        elif (
-            j
-            and is_markup_rule(line.text)
-            and not is_markup_rule(run[j - 1].text)
-            and not is_atx_heading(run[j - 1])
-        ):  # a setext underline (not a rule under a `#` heading)
-            forced[j] = False  # a setext underline stays with its heading
-            if j + 1 < len(run):
-                forced[j + 1] = True
-    if all(x is not None for x in forced):
-        return [bool(x) for x in forced]
-    # A run of 80,000 wrapped lines keeps their scores, not their feature dicts.
-    emissions = array("d")
-    for item in run_items(run, layout):
-        emissions.extend(model.scores(item))
+def forced_starts(run: Iterable[Line]) -> bytearray:
+    """For each line of a run, what the markup says (FREE, START or CONTINUE):
+    the first line and `#` headings start blocks, and so does the line after
+    them; a setext underline continues its heading."""
+    out = bytearray()
+    prev: Line | None = None
+    after = True  # the line after a heading (or the run's first) starts a block
+    for line in run:
+        f = START if after else FREE
+        after = False
+        if not line.escaped:  # an escaped line is text, never markup
+            if is_atx_heading(line):
+                f, after = START, True
+            elif (
+                prev is not None
+                and is_markup_rule(line.text)
+                and not is_markup_rule(prev.text)
+                and not is_atx_heading(prev)
+            ):  # a setext underline (not a rule under a `#` heading)
+                f, after = CONTINUE, True  # it stays with its heading
+        out.append(f)
+        prev = line
+    return out
+
+
+def starts(
+    run: Sequence[Line] | Iterable[Line],
+    layout: Layout,
+    model: Crf,
+    longest: int | None = None,
+    again: Iterable[Line] | None = None,
+) -> bytearray:
+    """For each line of a run, 1 if it starts a block; `again` is the same
+    run once more (a long run is read from the text for each pass)."""
+    forced = forced_starts(run)
+    if len(forced) == 1 or FREE not in forced:
+        return bytearray(f == START for f in forced)
+    # A run of 80,000 wrapped lines keeps a byte of back pointers a label a line.
     rows = {
-        x: tuple(x is None or (label == "B") == x for label in model.labels)
-        for x in (None, True, False)
+        x: tuple(x == FREE or (label == "B") == (x == START) for label in model.labels)
+        for x in (FREE, START, CONTINUE)
     }
-    allowed = [rows[x] for x in forced]
+    decoder = Decoder(model)
+    items = run_items(run if again is None else again, layout, longest)
+    for item, f in zip(items, forced, strict=True):
+        decoder.add(model.scores(item), rows[f])
     b = model.labels.index("B")
-    return [k == b for k in model.viterbi(emissions, allowed)]
+    return bytearray(k == b for k in decoder.path())
 
 
-def markdown_starts(run: Sequence[Line]) -> list[bool]:
+def markdown_starts(run: Iterable[Line]) -> bytearray:
     """In a Markdown document, a run of lines is one block, but for `#`
     heading lines, which stand alone."""
-    out = [True] * len(run)
-    for j in range(1, len(run)):
-        out[j] = is_atx_heading(run[j]) or is_atx_heading(run[j - 1])
+    out = bytearray()
+    prev = True
+    for line in run:
+        atx = is_atx_heading(line)
+        out.append(not out or atx or prev)
+        prev = atx
     return out
+
+
+# A document of up to this many lines keeps them from its first pass (as
+# lists of runs, and as its blocks' lines): it is read once, as before spans.
+KEPT_LINES = 4096
+
+
+def read_document(text: str) -> tuple[bool, Layout, list[list[Line]] | None]:
+    """Whether the document is Markdown, its layout and, for a document of
+    up to KEPT_LINES lines, its runs: one pass over its lines."""
+    tally, markdown = LayoutTally(), MarkdownTally()
+    kept: list[list[Line]] | None = []
+    run: list[Line] = []
+    for raw, pos in raw_lines(text):
+        line = visible(raw, pos)
+        tally.add(line)
+        if line is None:
+            if run and kept is not None:
+                kept.append(run)
+                run = []
+            continue
+        markdown.add(line)
+        if kept is not None:
+            run.append(line)
+            if markdown.lines > KEPT_LINES:
+                kept, run = None, []
+    if run and kept is not None:
+        kept.append(run)
+    return markdown.markdown, tally.layout(), kept
+
+
+def _listed(kept: list[list[Line]]) -> Iterator[tuple[Run, list[Line] | None]]:
+    for r in kept:
+        yield Run(r[0].start, r[-1].end, len(r), max(len(ln.text) for ln in r)), r
+
+
+def segment_spans(text: str, model: Crf | None = None) -> Spans:
+    """The blocks of `text`, in order, as spans."""
+    markdown, layout, kept = read_document(text)
+    model = model or (None if markdown else load("segment"))
+    spans = Spans(text, markdown)
+    found = _listed(kept) if kept is not None else ((run, None) for run in iter_runs(text))
+    for run, lines in found:
+        if run.n_lines == 1:
+            spans.add(run.start, run.end, 1, None if lines is None else Block((lines[0],)))
+            continue
+        _split_run(text, run, lines, layout, None if markdown else model, spans)
+    return spans
+
+
+def _split_run(
+    text: str,
+    run: Run,
+    listed: list[Line] | None,
+    layout: Layout,
+    model: Crf | None,
+    spans: Spans,
+) -> None:
+    kept = listed is not None  # (then its blocks' lines are kept too)
+    if listed is None and run.n_lines <= LISTED_RUN:
+        listed = list(run_lines(text, run))
+
+    def lines() -> Iterable[Line]:
+        return listed if listed is not None else run_lines(text, run)
+
+    if model is None:
+        found = markdown_starts(lines())
+    else:
+        found = starts(lines(), layout, model, run.longest, lines())
+    block: list[Line] = []
+    start = end = count = 0
+    for line, new in zip(lines(), found, strict=True):
+        if new and count:
+            spans.add(start, end, count, Block(tuple(block)) if kept else None)
+            count = 0
+            block = []
+        if not count:
+            start = line.start
+        count += 1
+        end = line.end
+        if kept:
+            block.append(line)
+    spans.add(start, end, count, Block(tuple(block)) if kept else None)
 
 
 def segment(text: str, model: Crf | None = None) -> list[Block]:
     """The blocks of `text`, in order."""
-    all_runs = runs(text)
-    markdown = is_markdown(all_runs)
-    model = model or (None if markdown else load("segment"))
-    layout = None if markdown else read_layout(all_runs)
-    blocks: list[Block] = []
-    for run in all_runs:
-        if len(run) == 1:
-            blocks.append(Block((run[0],)))
-            continue
-        if layout is None or model is None:
-            found = markdown_starts(run)
-        else:
-            found = starts(run, layout, model)
-        current: list[Line] = []
-        for line, new in zip(run, found, strict=True):
-            if new and current:
-                blocks.append(Block(tuple(current)))
-                current = []
-            current.append(line)
-        blocks.append(Block(tuple(current)))
-    return blocks
+    return list(segment_spans(text, model))

@@ -1,0 +1,178 @@
+"""A document's blocks as spans of its text: two offsets and a line count a
+block in compact arrays, each block's lines and text read again from the
+text when asked for.
+
+A 5 MB document of 300,000 short blocks held as `Block`s of `Line`s took
+about 700 bytes a block (40 times its text); as spans it takes 12 bytes a
+block, plus a bounded cache of the blocks last read (the kind model looks at
+neighbours two and three away; a small article is read once and kept).
+"""
+
+from __future__ import annotations
+
+from array import array
+from collections import OrderedDict
+from collections.abc import Iterator, Sequence
+from itertools import islice
+from typing import overload
+
+from .blocks import Block
+from .lines import Line, run_lines, visible
+
+# Blocks of more lines than this keep their lines as offsets (`SpanLines`):
+# a paragraph of 80,000 wrapped lines would hold 80,000 Line tuples.
+LAZY_LINES = 64
+# The cache keeps up to this many blocks, and this many characters of their
+# texts (at least the last MIN_CACHED blocks, the kind model's window).
+CACHE_BLOCKS = 1024
+CACHE_CHARS = 1 << 20
+MIN_CACHED = 8
+
+
+class SpanLines(Sequence[Line]):
+    """The lines of a long block, read from the text each time they are
+    iterated (the first and last ones directly)."""
+
+    __slots__ = ("end", "n", "start", "text")
+
+    def __init__(self, text: str, start: int, end: int, n: int) -> None:
+        self.text, self.start, self.end, self.n = text, start, end, n
+
+    def __len__(self) -> int:
+        return self.n
+
+    def __iter__(self) -> Iterator[Line]:
+        return run_lines(self.text, (self.start, self.end))
+
+    @overload
+    def __getitem__(self, i: int) -> Line: ...
+    @overload
+    def __getitem__(self, i: slice) -> Sequence[Line]: ...
+    def __getitem__(self, i: int | slice) -> Line | Sequence[Line]:
+        if isinstance(i, slice):
+            return list(self)[i]  # (only for headings: rare, and short)
+        if i < 0:
+            i += self.n
+        if not 0 <= i < self.n:
+            raise IndexError(i)
+        if i == self.n - 1:  # the last line: read back from the end
+            pos = self.text.rfind("\n", 0, self.end) + 1
+            line = visible(self.text[pos : self.end], pos)
+            assert line is not None
+            return line
+        return next(islice(iter(self), i, None))
+
+
+class Spans(Sequence[Block]):
+    """The blocks of `text`, in order, as spans (see the module's docstring);
+    `markdown` says whether the document is Markdown (the segmentation
+    reads it)."""
+
+    def __init__(self, text: str, markdown: bool = False) -> None:
+        code = "I" if len(text) < 1 << 32 else "Q"
+        self.text = text
+        self.markdown = markdown
+        self.starts = array(code)
+        self.ends = array(code)
+        self.counts = array("I")  # lines a block
+        self._cache: OrderedDict[int, tuple[Block, str | None]] = OrderedDict()
+        self._chars = 0
+
+    def add(self, start: int, end: int, count: int, block: Block | None = None) -> None:
+        """The next block's span; `block`, its lines at hand, is kept while
+        the cache has room (a small document is read once)."""
+        if block is not None and len(self._cache) < CACHE_BLOCKS:
+            self._cache[len(self.counts)] = (block, None)
+        self.starts.append(start)
+        self.ends.append(end)
+        self.counts.append(count)
+
+    def __len__(self) -> int:
+        return len(self.counts)
+
+    @overload
+    def __getitem__(self, i: int) -> Block: ...
+    @overload
+    def __getitem__(self, i: slice) -> Sequence[Block]: ...
+    def __getitem__(self, i: int | slice) -> Block | Sequence[Block]:
+        if isinstance(i, slice):
+            return [self[j] for j in range(*i.indices(len(self)))]
+        return self._entry(i)[0]
+
+    def text_of(self, i: int) -> str:
+        """The text of block i (`Block.text`), kept with the block."""
+        if i < 0:
+            i += len(self.counts)
+        block, text = self._entry(i)
+        if text is None:
+            text = block.text()
+            self._cache[i] = (block, text)
+            self._chars += len(text)
+            if self._chars > CACHE_CHARS:
+                self._trim()
+        return text
+
+    @property
+    def texts(self) -> Sequence[str]:
+        """The blocks' texts, as a sequence read on demand."""
+        return _Texts(self)
+
+    def _entry(self, i: int) -> tuple[Block, str | None]:
+        found = self._cache.get(i)
+        if found is not None:
+            return found
+        n = len(self.counts)
+        if i < 0:
+            i += n
+            found = self._cache.get(i)
+            if found is not None:
+                return found
+        if not 0 <= i < n:
+            raise IndexError(i)
+        start, end, count = self.starts[i], self.ends[i], self.counts[i]
+        lines: Sequence[Line]
+        if count > LAZY_LINES:
+            lines = SpanLines(self.text, start, end, count)
+        elif count == 1:  # most blocks: their line read directly
+            pos = self.text.rfind("\n", 0, start) + 1
+            line = visible(self.text[pos:end], pos)
+            assert line is not None
+            lines = (line,)
+        else:
+            lines = tuple(run_lines(self.text, (start, end)))
+        entry: tuple[Block, str | None] = (Block(lines), None)
+        cache = self._cache
+        cache[i] = entry
+        if len(cache) > CACHE_BLOCKS or self._chars > CACHE_CHARS:
+            self._trim()
+        return entry
+
+    def _trim(self) -> None:
+        """Forget the oldest blocks read beyond the cache's bounds."""
+        cache = self._cache
+        while len(cache) > MIN_CACHED and (len(cache) > CACHE_BLOCKS or self._chars > CACHE_CHARS):
+            _, (_, text) = cache.popitem(last=False)
+            if text is not None:
+                self._chars -= len(text)
+
+
+class _Texts(Sequence[str]):
+    __slots__ = ("spans",)
+
+    def __init__(self, spans: Spans) -> None:
+        self.spans = spans
+
+    def __len__(self) -> int:
+        return len(self.spans)
+
+    @overload
+    def __getitem__(self, i: int) -> str: ...
+    @overload
+    def __getitem__(self, i: slice) -> Sequence[str]: ...
+    def __getitem__(self, i: int | slice) -> str | Sequence[str]:
+        if isinstance(i, slice):
+            return [self.spans.text_of(j) for j in range(*i.indices(len(self)))]
+        return self.spans.text_of(i)
+
+    def __iter__(self) -> Iterator[str]:
+        return (self.spans.text_of(j) for j in range(len(self.spans)))
