@@ -84,12 +84,16 @@ def convert_one(item: Input, opts: Options) -> Result:
         # The bytes are passed on, not kept here, so that `parse` can free them early.
         if opts.to == "json" and not any(parse_options.get(k) for k in DICT_OPTIONS):
             # The JSON written as the article is read: memory within 6 times the input's size.
+            # (keywords named, not `**`: a call with `**` keeps its arguments
+            # alive until it returns, and the input could not be freed)
             out = parse_json(
                 storage.read(item.location, opts.max_bytes, opts.forbidden),
                 source=source,
                 path_bytes=raw,
                 pretty=opts.pretty,
-                **{k: v for k, v in parse_options.items() if k not in DICT_OPTIONS},
+                encoding=parse_options.get("encoding"),
+                errors=parse_options.get("errors", "strict"),
+                normalize=parse_options.get("normalize"),
             )
         else:
             article = parse(

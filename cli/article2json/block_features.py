@@ -147,37 +147,55 @@ def cue_features(text: str) -> list[str]:
     return out
 
 
+class DocTally:
+    """What `Doc` is read from, one block's text at a time (the segmentation
+    hands each block over as it cuts it: no pass of its own)."""
+
+    __slots__ = ("ends", "heads", "lengths", "long", "n", "series", "short")
+
+    def __init__(self) -> None:
+        self.lengths: dict[int, int] = {}  # a text's length: how many
+        self.n = self.long = self.ends = self.series = self.short = 0
+        self.heads: list[str] = []  # the first 40 characters of the first 20 blocks
+
+    def add(self, text: str) -> None:
+        size = len(text)
+        lengths = self.lengths
+        lengths[size] = lengths.get(size, 0) + 1
+        if size >= 80:
+            self.long += 1
+            self.ends += sentence_and_clause(text)[0]
+        if size <= 80:
+            self.short += 1
+            if size <= 40 and is_series(text):
+                self.series += 1
+        if self.n < 20:
+            self.heads.append(text[:40])
+        self.n += 1
+
+
 class Doc:
     """Facts about the whole article that its blocks are measured against,
     read in one pass over its texts (counts, not lists of them)."""
 
     __slots__ = ("cased", "median", "n", "series", "short", "unmarked")
 
-    def __init__(self, texts: Iterable[str]) -> None:
-        lengths: dict[int, int] = {}
-        n = n_long = ends = series = short = 0
-        heads: list[str] = []  # the first 40 characters of the first 20 blocks
-        for t in texts:
-            size = len(t)
-            lengths[size] = lengths.get(size, 0) + 1
-            if size >= 80:
-                n_long += 1
-                ends += sentence_and_clause(t)[0]
-            if size <= 80:
-                short += 1
-                if size <= 40 and is_series(t):
-                    series += 1
-            if n < 20:
-                heads.append(t[:40])
-            n += 1
-        letters = [ch for t in heads for ch in t if ch.isalpha()]
+    def __init__(self, texts: Iterable[str] | DocTally) -> None:
+        if isinstance(texts, DocTally):
+            tally = texts
+        else:
+            tally = DocTally()
+            for t in texts:
+                tally.add(t)
+        n = tally.n
+        letters = [ch for t in tally.heads for ch in t if ch.isalpha()]
         cased = sum(ch.isupper() or ch.islower() for ch in letters)
         self.n = n
-        self.median = max(1, percentile(lengths, n // 2)) if n else 1
-        self.unmarked = bool(n_long) and ends < 0.4 * n_long
+        self.median = max(1, percentile(tally.lengths, n // 2)) if n else 1
+        self.unmarked = bool(tally.long) and tally.ends < 0.4 * tally.long
         self.cased = cased > 0.5 * len(letters)
-        self.series = series >= 5
-        share = short / max(1, n)
+        self.series = tally.series >= 5
+        share = tally.short / max(1, n)
         # How much of the article is short lines: in a list-like page they
         # are items, in an essay headings.
         self.short = (
@@ -307,11 +325,14 @@ def stacking(prev: bool, this: bool, after: bool) -> list[str]:
     return out
 
 
-def iter_features(texts: Sequence[str], n_lines: Sequence[int]) -> Iterator[set[str]]:
+def iter_features(
+    texts: Sequence[str], n_lines: Sequence[int], doc: Doc | None = None
+) -> Iterator[set[str]]:
     """The features of every block of an article, its neighbours' included,
     one block at a time: a caller that keeps only the scores keeps memory
-    flat (an article of 100,000 blocks would hold 100,000 dicts)."""
-    doc = Doc(texts)
+    flat (an article of 100,000 blocks would hold 100,000 dicts). `doc`, if
+    given, holds the article's facts (else they are read from `texts`)."""
+    doc = doc or Doc(texts)
     n = len(texts)
     ahead = iter(texts)  # each text is read once, in order
 

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 from . import boilerplate as bp
 from .block_features import (
+    Doc,
     HEAD_BLOCKS,
     TAIL_BLOCKS,
     cue_features,
@@ -175,11 +176,13 @@ def kinds(
     *,
     reasons: bool = False,
     explain: bool = False,
+    doc: Doc | None = None,
 ) -> tuple[bytearray, list[str] | None]:
     """The kind of each block (an index into `KINDS`) and, with `reasons`
     (or `explain`), why: the rule, or "model" (with `explain`, the model's
     strongest features). Blocks given as `Spans` are read on demand and the
-    kinds kept as bytes: memory stays flat however many blocks there are."""
+    kinds kept as bytes: memory stays flat however many blocks there are;
+    `doc` holds the article's facts if they were read already."""
     n = len(blocks)
     if isinstance(blocks, Spans):
         texts, n_lines, markdown = blocks.texts, blocks.counts, blocks.markdown
@@ -202,7 +205,7 @@ def kinds(
     items: list[set[str]] | None = [] if explain else None
     rows: dict[tuple[bool, ...], tuple[bool, ...]] = {}  # a few distinct rows, shared
     decoder = Decoder(model)
-    for i, x in enumerate(iter_features(texts, n_lines)):
+    for i, x in enumerate(iter_features(texts, n_lines, doc)):
         text = texts[i]
         fixed = rule(blocks[i], text, i, n)
         row = tuple(

@@ -101,23 +101,24 @@ class Run(NamedTuple):
     longest: int  # the length of its longest line
 
 
-def iter_runs(text: str) -> Iterator[Run]:
-    """The runs of consecutive visible lines of `text`, in order, as offsets
-    (a blank line ends a run)."""
+def iter_runs(text: str) -> Iterator[tuple[Run, Line]]:
+    """The runs of consecutive visible lines of `text`, in order, as offsets,
+    each with its first line (a blank line ends a run)."""
     start = end = n = longest = 0
+    first: Line | None = None
     for line in visible_lines(text):
         if line is None:
-            if n:
-                yield Run(start, end, n, longest)
-                n = 0
+            if first is not None:
+                yield Run(start, end, n, longest), first
+                first = None
             continue
-        if not n:
-            start, longest = line.start, 0
+        if first is None:
+            first, start, n, longest = line, line.start, 0, 0
         n += 1
         end = line.end
         longest = max(longest, len(line.text))
-    if n:
-        yield Run(start, end, n, longest)
+    if first is not None:
+        yield Run(start, end, n, longest), first
 
 
 def run_lines(text: str, run: Run | tuple[int, int]) -> Iterator[Line]:

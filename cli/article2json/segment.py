@@ -10,7 +10,7 @@ of the document, nor of a run of 80,000 lines, is made.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 
 from .blocks import Block
 from .line_features import Layout, LayoutTally, is_markup_rule, transition
@@ -144,22 +144,31 @@ def read_document(text: str) -> tuple[bool, Layout, list[list[Line]] | None]:
     return markdown.markdown, tally.layout(), kept
 
 
-def _listed(kept: list[list[Line]]) -> Iterator[tuple[Run, list[Line] | None]]:
+def _listed(kept: list[list[Line]]) -> Iterator[tuple[Run, Line, list[Line] | None]]:
     for r in kept:
-        yield Run(r[0].start, r[-1].end, len(r), max(len(ln.text) for ln in r)), r
+        yield Run(r[0].start, r[-1].end, len(r), max(len(ln.text) for ln in r)), r[0], r
 
 
-def segment_spans(text: str, model: Crf | None = None) -> Spans:
-    """The blocks of `text`, in order, as spans."""
+def segment_spans(
+    text: str, model: Crf | None = None, each: Callable[[str], None] | None = None
+) -> Spans:
+    """The blocks of `text`, in order, as spans; `each`, if given, is called
+    with each block's text as it is cut (the kind model's document facts
+    are read in the same pass)."""
     markdown, layout, kept = read_document(text)
     model = model or (None if markdown else load("segment"))
     spans = Spans(text, markdown)
-    found = _listed(kept) if kept is not None else ((run, None) for run in iter_runs(text))
-    for run, lines in found:
+    found = (
+        _listed(kept) if kept is not None else ((r, ln, None) for r, ln in iter_runs(text))
+    )
+    for run, first, lines in found:
         if run.n_lines == 1:
-            spans.add(run.start, run.end, 1, None if lines is None else Block((lines[0],)))
+            if each is not None:
+                each(first.text)
+            block = None if lines is None else Block((first,))
+            spans.add(run.start, run.end, 1, block, first.text)
             continue
-        _split_run(text, run, lines, layout, None if markdown else model, spans)
+        _split_run(text, run, lines, layout, None if markdown else model, spans, each)
     return spans
 
 
@@ -170,6 +179,7 @@ def _split_run(
     layout: Layout,
     model: Crf | None,
     spans: Spans,
+    each: Callable[[str], None] | None,
 ) -> None:
     kept = listed is not None  # (then its blocks' lines are kept too)
     if listed is None and run.n_lines <= LISTED_RUN:
@@ -177,6 +187,13 @@ def _split_run(
 
     def lines() -> Iterable[Line]:
         return listed if listed is not None else run_lines(text, run)
+
+    def add(start: int, end: int, n: int, block: list[Line]) -> None:
+        cut = Block(tuple(block)) if listed is not None else None
+        text = cut.text() if cut is not None and each is not None else None
+        spans.add(start, end, n, cut if kept else None, text)
+        if each is not None:
+            each(text if text is not None else spans.text_of(len(spans) - 1))
 
     if model is None:
         found = markdown_starts(lines())
@@ -186,16 +203,16 @@ def _split_run(
     start = end = count = 0
     for line, new in zip(lines(), found, strict=True):
         if new and count:
-            spans.add(start, end, count, Block(tuple(block)) if kept else None)
+            add(start, end, count, block)
             count = 0
             block = []
         if not count:
             start = line.start
         count += 1
         end = line.end
-        if kept:
+        if listed is not None:
             block.append(line)
-    spans.add(start, end, count, Block(tuple(block)) if kept else None)
+    add(start, end, count, block)
 
 
 def segment(text: str, model: Crf | None = None) -> list[Block]:

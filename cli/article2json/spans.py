@@ -17,7 +17,9 @@ from itertools import islice
 from typing import overload
 
 from .blocks import Block
-from .lines import Line, run_lines, visible
+from .lines import Line, run_lines, unescape, visible
+
+_new_tuple = tuple.__new__  # builds a NamedTuple without its Python-level __new__
 
 # Blocks of more lines than this keep their lines as offsets (`SpanLines`):
 # a paragraph of 80,000 wrapped lines would hold 80,000 Line tuples.
@@ -30,13 +32,15 @@ MIN_CACHED = 8
 
 
 class SpanLines(Sequence[Line]):
-    """The lines of a long block, read from the text each time they are
-    iterated (the first and last ones directly)."""
+    """The lines of a long block (or of a block of one line), read from the
+    text when they are asked for (the last one kept), each time they are
+    iterated."""
 
-    __slots__ = ("end", "n", "start", "text")
+    __slots__ = ("_last", "end", "n", "start", "text")
 
     def __init__(self, text: str, start: int, end: int, n: int) -> None:
         self.text, self.start, self.end, self.n = text, start, end, n
+        self._last: Line | None = None
 
     def __len__(self) -> int:
         return self.n
@@ -56,10 +60,11 @@ class SpanLines(Sequence[Line]):
         if not 0 <= i < self.n:
             raise IndexError(i)
         if i == self.n - 1:  # the last line: read back from the end
-            pos = self.text.rfind("\n", 0, self.end) + 1
-            line = visible(self.text[pos : self.end], pos)
-            assert line is not None
-            return line
+            if self._last is None:
+                pos = self.text.rfind("\n", 0, self.end) + 1
+                self._last = visible(self.text[pos : self.end], pos)
+                assert self._last is not None
+            return self._last
         return next(islice(iter(self), i, None))
 
 
@@ -75,14 +80,18 @@ class Spans(Sequence[Block]):
         self.starts = array(code)
         self.ends = array(code)
         self.counts = array("I")  # lines a block
-        self._cache: OrderedDict[int, tuple[Block, str | None]] = OrderedDict()
+        self._cache: OrderedDict[int, tuple[Block | None, str | None]] = OrderedDict()
         self._chars = 0
 
-    def add(self, start: int, end: int, count: int, block: Block | None = None) -> None:
-        """The next block's span; `block`, its lines at hand, is kept while
-        the cache has room (a small document is read once)."""
+    def add(
+        self, start: int, end: int, count: int, block: Block | None = None, text: str | None = None
+    ) -> None:
+        """The next block's span; `block` (and its text), at hand, is kept
+        while the cache has room (a small document is read once)."""
         if block is not None and len(self._cache) < CACHE_BLOCKS:
-            self._cache[len(self.counts)] = (block, None)
+            self._cache[len(self.counts)] = (block, text)
+            if text is not None:
+                self._chars += len(text)
         self.starts.append(start)
         self.ends.append(end)
         self.counts.append(count)
@@ -97,19 +106,35 @@ class Spans(Sequence[Block]):
     def __getitem__(self, i: int | slice) -> Block | Sequence[Block]:
         if isinstance(i, slice):
             return [self[j] for j in range(*i.indices(len(self)))]
-        return self._entry(i)[0]
+        found = self._cache.get(i)
+        if found is not None and found[0] is not None:
+            return found[0]
+        if i < 0:
+            i += len(self.counts)
+        if not 0 <= i < len(self.counts):
+            raise IndexError(i)
+        block = self._read(i)
+        self._keep(i, block, None if found is None else found[1])
+        return block
 
     def text_of(self, i: int) -> str:
         """The text of block i (`Block.text`), kept with the block."""
+        found = self._cache.get(i)
+        if found is not None and found[1] is not None:
+            return found[1]
         if i < 0:
             i += len(self.counts)
-        block, text = self._entry(i)
-        if text is None:
+        block = None if found is None else found[0]
+        if block is None and self.counts[i] == 1:
+            # A block of one line: its text is its span, unless it is escaped.
+            text = self.text[self.starts[i] : self.ends[i]]
+            if text[0] == "\\" or text[0].isdigit():
+                text = unescape(text) or text
+        else:
+            block = block or self._read(i)
             text = block.text()
-            self._cache[i] = (block, text)
-            self._chars += len(text)
-            if self._chars > CACHE_CHARS:
-                self._trim()
+        self._chars += len(text)
+        self._keep(i, block, text)
         return text
 
     @property
@@ -117,35 +142,21 @@ class Spans(Sequence[Block]):
         """The blocks' texts, as a sequence read on demand."""
         return _Texts(self)
 
-    def _entry(self, i: int) -> tuple[Block, str | None]:
-        found = self._cache.get(i)
-        if found is not None:
-            return found
-        n = len(self.counts)
-        if i < 0:
-            i += n
-            found = self._cache.get(i)
-            if found is not None:
-                return found
-        if not 0 <= i < n:
-            raise IndexError(i)
+    def _read(self, i: int) -> Block:
+        """Block i, read again from the text."""
         start, end, count = self.starts[i], self.ends[i], self.counts[i]
         lines: Sequence[Line]
-        if count > LAZY_LINES:
+        if count > LAZY_LINES or count == 1:  # (most blocks: their line read if asked for)
             lines = SpanLines(self.text, start, end, count)
-        elif count == 1:  # most blocks: their line read directly
-            pos = self.text.rfind("\n", 0, start) + 1
-            line = visible(self.text[pos:end], pos)
-            assert line is not None
-            lines = (line,)
         else:
             lines = tuple(run_lines(self.text, (start, end)))
-        entry: tuple[Block, str | None] = (Block(lines), None)
+        return _new_tuple(Block, (lines,))
+
+    def _keep(self, i: int, block: Block | None, text: str | None) -> None:
         cache = self._cache
-        cache[i] = entry
+        cache[i] = (block, text)
         if len(cache) > CACHE_BLOCKS or self._chars > CACHE_CHARS:
             self._trim()
-        return entry
 
     def _trim(self) -> None:
         """Forget the oldest blocks read beyond the cache's bounds."""
