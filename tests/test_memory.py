@@ -27,11 +27,11 @@ sys.path.insert(0, str(Path(__file__).parent / "bench"))
 from shapes import SHAPES
 
 BOUND = 6
-SMALL = 100_000
+SMALL = 200_000
 # Sizes that keep each test to a second or two: short blocks are the
 # slowest to parse (about 2 s a megabyte).
-LARGE = {"short blocks": 400_000, "headings": 500_000}
-DEFAULT_LARGE = 1_500_000
+LARGE = {"short blocks": 500_000, "headings": 600_000}
+DEFAULT_LARGE = 2_500_000
 CODE = (
     "import resource, subprocess, sys\n"
     "subprocess.run(sys.argv[1:], check=True, stdout=subprocess.DEVNULL)\n"

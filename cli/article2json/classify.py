@@ -17,9 +17,9 @@ from typing import TYPE_CHECKING
 
 from . import boilerplate as bp
 from .block_features import (
-    Doc,
     HEAD_BLOCKS,
     TAIL_BLOCKS,
+    Doc,
     cue_features,
     features,
     is_bracketed,
@@ -205,8 +205,9 @@ def kinds(
     items: list[set[str]] | None = [] if explain else None
     rows: dict[tuple[bool, ...], tuple[bool, ...]] = {}  # a few distinct rows, shared
     decoder = Decoder(model)
+    text_of = blocks.text_of if isinstance(blocks, Spans) else texts.__getitem__
     for i, x in enumerate(iter_features(texts, n_lines, doc)):
-        text = texts[i]
+        text = text_of(i)
         fixed = rule(blocks[i], text, i, n)
         row = tuple(
             label == fixed[0]
@@ -218,7 +219,7 @@ def kinds(
             else True
             for label in model.labels
         )
-        decoder.add(model.scores(x), rows.setdefault(row, row))
+        decoder.add(model.scores(x), None if all(row) else rows.setdefault(row, row))
         if whys is not None:
             whys.append(fixed[1] if fixed is not None else "")
         if items is not None:

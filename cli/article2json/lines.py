@@ -177,7 +177,8 @@ class MarkdownTally:
     """Whether a document is Markdown, read one line at a time: it opens
     with a `#` heading, or has two. There blank lines and `#` alone delimit
     blocks, and a block that is not a `#` heading is text (the text says
-    what it is)."""
+    what it is). Lines that do not start with "#" need not be given but the
+    first."""
 
     __slots__ = ("found", "lines")
 

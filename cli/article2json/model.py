@@ -115,24 +115,26 @@ class Decoder:
     the features nor the scores, only the best score of each label so far
     and a back pointer of a byte a label an item."""
 
-    __slots__ = ("back", "best", "crf")
+    __slots__ = ("back", "best", "crf", "labels", "trans")
 
     def __init__(self, crf: Crf) -> None:
         self.crf = crf
+        self.labels = range(len(crf.labels))
+        self.trans = crf.steps
         self.best: list[float] = []
         self.back = bytearray()
 
     def add(self, scores: Sequence[float], allowed: Sequence[bool] | None = None) -> None:
         """The next item's score for each label; `allowed[k]` False forbids label k."""
         minus = float("-inf")
-        labels = range(len(self.crf.labels))
-        if not self.best and not self.back:  # the first item
+        labels, back = self.labels, self.back
+        if not back:  # the first item
             self.best = [
                 s if allowed is None or allowed[k] else minus for k, s in enumerate(scores)
             ]
-            self.back.extend(bytes(len(labels)))
+            back.extend(bytes(len(labels)))
             return
-        best, trans, back = self.best, self.crf.steps, self.back
+        best, trans = self.best, self.trans
         new = []
         for k in labels:
             if allowed is not None and not allowed[k]:

@@ -91,10 +91,11 @@ def starts(
     if len(forced) == 1 or FREE not in forced:
         return bytearray(f == START for f in forced)
     # A run of 80,000 wrapped lines keeps a byte of back pointers a label a line.
-    rows = {
-        x: tuple(x == FREE or (label == "B") == (x == START) for label in model.labels)
-        for x in (FREE, START, CONTINUE)
+    rows: dict[int, tuple[bool, ...] | None] = {
+        x: tuple((label == "B") == (x == START) for label in model.labels)
+        for x in (START, CONTINUE)
     }
+    rows[FREE] = None  # every label allowed
     decoder = Decoder(model)
     items = run_items(run if again is None else again, layout, longest)
     for item, f in zip(items, forced, strict=True):
@@ -126,6 +127,7 @@ def read_document(text: str) -> tuple[bool, Layout, list[list[Line]] | None]:
     tally, markdown = LayoutTally(), MarkdownTally()
     kept: list[list[Line]] | None = []
     run: list[Line] = []
+    lines = 0
     for raw, pos in raw_lines(text):
         line = visible(raw, pos)
         tally.add(line)
@@ -134,10 +136,12 @@ def read_document(text: str) -> tuple[bool, Layout, list[list[Line]] | None]:
                 kept.append(run)
                 run = []
             continue
-        markdown.add(line)
+        lines += 1
+        if lines == 1 or line.text.startswith("#"):
+            markdown.add(line)
         if kept is not None:
             run.append(line)
-            if markdown.lines > KEPT_LINES:
+            if lines > KEPT_LINES:
                 kept, run = None, []
     if run and kept is not None:
         kept.append(run)
@@ -146,7 +150,8 @@ def read_document(text: str) -> tuple[bool, Layout, list[list[Line]] | None]:
 
 def _listed(kept: list[list[Line]]) -> Iterator[tuple[Run, Line, list[Line] | None]]:
     for r in kept:
-        yield Run(r[0].start, r[-1].end, len(r), max(len(ln.text) for ln in r)), r[0], r
+        longest = max(len(ln.text) for ln in r) if len(r) > 1 else len(r[0].text)
+        yield Run(r[0].start, r[-1].end, len(r), longest), r[0], r
 
 
 def segment_spans(
@@ -158,9 +163,7 @@ def segment_spans(
     markdown, layout, kept = read_document(text)
     model = model or (None if markdown else load("segment"))
     spans = Spans(text, markdown)
-    found = (
-        _listed(kept) if kept is not None else ((r, ln, None) for r, ln in iter_runs(text))
-    )
+    found = _listed(kept) if kept is not None else ((r, ln, None) for r, ln in iter_runs(text))
     for run, first, lines in found:
         if run.n_lines == 1:
             if each is not None:
