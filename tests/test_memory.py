@@ -27,10 +27,10 @@ sys.path.insert(0, str(Path(__file__).parent / "bench"))
 from shapes import SHAPES
 
 BOUND = 6
-SMALL = 200_000
+SMALL = 150_000
 # Sizes that keep each test to a second or two: short blocks are the
 # slowest to parse (about 2 s a megabyte).
-LARGE = {"short blocks": 500_000, "headings": 600_000}
+LARGE = {"short blocks": 450_000, "headings": 500_000}
 DEFAULT_LARGE = 2_500_000
 CODE = (
     "import resource, subprocess, sys\n"

@@ -91,14 +91,10 @@ def visible_lines(text: str, start: int = 0, end: int = -1) -> Iterator[Line | N
         yield visible(raw, pos)
 
 
-class Run(NamedTuple):
-    """A run of visible lines, as offsets: from its first line's start to its
-    last line's end."""
-
-    start: int
-    end: int
-    n_lines: int
-    longest: int  # the length of its longest line
+# A run of visible lines, as offsets: (its first line's start, its last
+# line's end, its number of lines, the length of its longest line). A plain
+# tuple: a NamedTuple class costs a one-liner's start-up 0.1 ms.
+Run = tuple[int, int, int, int]
 
 
 def iter_runs(text: str) -> Iterator[tuple[Run, Line]]:
@@ -109,7 +105,7 @@ def iter_runs(text: str) -> Iterator[tuple[Run, Line]]:
     for line in visible_lines(text):
         if line is None:
             if first is not None:
-                yield Run(start, end, n, longest), first
+                yield (start, end, n, longest), first
                 first = None
             continue
         if first is None:
@@ -118,7 +114,7 @@ def iter_runs(text: str) -> Iterator[tuple[Run, Line]]:
         end = line.end
         longest = max(longest, len(line.text))
     if first is not None:
-        yield Run(start, end, n, longest), first
+        yield (start, end, n, longest), first
 
 
 def run_lines(text: str, run: Run | tuple[int, int]) -> Iterator[Line]:

@@ -151,7 +151,7 @@ def read_document(text: str) -> tuple[bool, Layout, list[list[Line]] | None]:
 def _listed(kept: list[list[Line]]) -> Iterator[tuple[Run, Line, list[Line] | None]]:
     for r in kept:
         longest = max(len(ln.text) for ln in r) if len(r) > 1 else len(r[0].text)
-        yield Run(r[0].start, r[-1].end, len(r), longest), r[0], r
+        yield (r[0].start, r[-1].end, len(r), longest), r[0], r
 
 
 def segment_spans(
@@ -165,11 +165,11 @@ def segment_spans(
     spans = Spans(text, markdown)
     found = _listed(kept) if kept is not None else ((r, ln, None) for r, ln in iter_runs(text))
     for run, first, lines in found:
-        if run.n_lines == 1:
+        if run[2] == 1:
             if each is not None:
                 each(first.text)
             block = None if lines is None else Block((first,))
-            spans.add(run.start, run.end, 1, block, first.text)
+            spans.add(run[0], run[1], 1, block, first.text)
             continue
         _split_run(text, run, lines, layout, None if markdown else model, spans, each)
     return spans
@@ -185,7 +185,7 @@ def _split_run(
     each: Callable[[str], None] | None,
 ) -> None:
     kept = listed is not None  # (then its blocks' lines are kept too)
-    if listed is None and run.n_lines <= LISTED_RUN:
+    if listed is None and run[2] <= LISTED_RUN:
         listed = list(run_lines(text, run))
 
     def lines() -> Iterable[Line]:
@@ -201,7 +201,7 @@ def _split_run(
     if model is None:
         found = markdown_starts(lines())
     else:
-        found = starts(lines(), layout, model, run.longest, lines())
+        found = starts(lines(), layout, model, run[3], lines())
     block: list[Line] = []
     start = end = count = 0
     for line, new in zip(lines(), found, strict=True):

@@ -32,9 +32,8 @@ MIN_CACHED = 8
 
 
 class SpanLines(Sequence[Line]):
-    """The lines of a long block (or of a block of one line), read from the
-    text when they are asked for (the last one kept), each time they are
-    iterated."""
+    """The lines of a long block, read from the text when they are asked
+    for (the last one kept), each time they are iterated."""
 
     __slots__ = ("_last", "end", "n", "start", "text")
 
@@ -146,11 +145,26 @@ class Spans(Sequence[Block]):
         """Block i, read again from the text."""
         start, end, count = self.starts[i], self.ends[i], self.counts[i]
         lines: Sequence[Line]
-        if count > LAZY_LINES or count == 1:  # (most blocks: their line read if asked for)
+        if count == 1:  # most blocks: their line is their span
+            lines = (self._line(start, end),)
+        elif count > LAZY_LINES:
             lines = SpanLines(self.text, start, end, count)
         else:
             lines = tuple(run_lines(self.text, (start, end)))
         return _new_tuple(Block, (lines,))
+
+    def _line(self, start: int, end: int) -> Line:
+        """The line whose visible part is `text[start:end]`, as `lines.visible`
+        reads it (without stripping the line again)."""
+        text = self.text
+        seen = text[start:end]
+        pos = text.rfind("\n", 0, start) + 1
+        lead = start - pos
+        indent = lead + 3 * text.count("\t", pos, start) if lead else 0
+        plain = unescape(seen) if seen[0] == "\\" or seen[0].isdigit() else None
+        if plain is not None:
+            return _new_tuple(Line, (plain, start, end, indent, True))
+        return _new_tuple(Line, (seen, start, end, indent, False))
 
     def _keep(self, i: int, block: Block | None, text: str | None) -> None:
         cache = self._cache

@@ -65,8 +65,8 @@ def article_json(
     key(b"title", 1)
     stream = parts(blocks, kinds, tally)
     first = next(stream, None)
-    if first is not None and first.kind == TITLE:
-        string(first.text)
+    if first is not None and first[0] == TITLE:
+        string(first[1])
         first = next(stream, None)
     else:
         write(b"null")
@@ -76,25 +76,26 @@ def article_json(
     sections = paragraphs = 0  # sections written, paragraphs of the last one
     part = first
     while part is not None:
-        if part.kind == HEADING:
+        kind, text, level, _ = part
+        if kind == HEADING:
             if sections:
                 write((nl(3) + b"]" if paragraphs else b"]") + nl(2) + b"}")
             write((b"," if sections else b"") + nl(2) + b"{")
             key(b"heading", 3, first=True)
-            string(part.text)
+            string(text)
             key(b"level", 3)
-            write(dumps(part.level))
+            write(dumps(level))
             key(b"paragraphs", 3)
             write(b"[")
             sections += 1
             paragraphs = 0
-        elif part.kind == PARAGRAPH:
+        elif kind == PARAGRAPH:
             write((b"," if paragraphs else b"") + nl(4))
-            string(part.text)
+            string(text)
             paragraphs += 1
-        elif part.kind == BOILERPLATE:
-            assert part.text is not None
-            boilerplate.append(part.text)
+        elif kind == BOILERPLATE:
+            assert text is not None
+            boilerplate.append(text)
         else:
             raise AssertionError("a title after the first block")
         part = next(stream, None)
