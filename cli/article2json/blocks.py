@@ -11,9 +11,11 @@ from .lines import Line
 from .patterns import Lazy
 from .scripts import is_no_space
 
-# A bullet ("-", "•"...) or a number or letter mark ("1.", "a)", "(3)").
-_BULLET = Lazy(r"^(?:[-*+•●○◦▪▫■□‣⁃–—·∙~]|\(?(?:\p{Nd}{1,3}|\w)\s?[.)]\s*\w)")
-_BULLET_CHARS = "-*+•●○◦▪▫■□‣⁃–—·∙~("
+# A bullet ("-", "•"...) first, or a number or letter mark ("1.", "a)", "(3)").
+# The bullets are a set, not a class of the pattern: compiling that class cost
+# a one-liner 2 M instructions, a fifth of its parse.
+BULLETS = frozenset("-*+•●○◦▪▫■□‣⁃–—·∙~")
+_NUMBER_MARK = Lazy(r"\(?(?:\p{Nd}{1,3}|\w)\s?[.)]\s*\w")
 
 
 # A block of more lines than this is joined this many lines at a time (a
@@ -97,7 +99,9 @@ def is_list_item(text: str) -> bool:
     """A bulleted or numbered line ("- x", "• x", "1. x", "a) x", "(3) x")."""
     if not text:
         return False
+    if text[0] in BULLETS:
+        return True
     head = text[:6]
-    if text[0] not in _BULLET_CHARS and "." not in head and ")" not in head:
-        return False  # neither a bullet nor a number mark: no need for the pattern
-    return _BULLET.p.match(text) is not None
+    if "." not in head and ")" not in head:
+        return False  # no number mark: no need for the pattern
+    return _NUMBER_MARK.p.match(text) is not None

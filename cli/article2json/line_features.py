@@ -11,7 +11,6 @@ line's first word would have fitted, ends its paragraph.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import NamedTuple
 
 from .blocks import is_list_item
 from .lines import Line
@@ -78,17 +77,34 @@ def length_bin(ratio: float) -> str:
     return "<.5" if ratio < 0.5 else "<.75" if ratio < 0.75 else "<.9" if ratio < 0.9 else ">=.9"
 
 
-class Layout(NamedTuple):
-    """How a document lays out its text, read from the document itself."""
+class Layout:
+    """How a document lays out its text, read from the document itself. (A
+    plain class: creating a NamedTuple class costs a one-liner 0.7 M
+    instructions.)"""
 
-    width: int  # its wrap width
-    blanks: bool = False  # blank lines separate its blocks
-    glued: bool = False  # short unended lines sit right above full-width ones (headings pasted on)
-    indents: bool = False  # a first-line indent marks its paragraphs
-    first: int = -1  # offset of its first visible line (a title, most often)
-    second: int = (
-        -1
-    )  # offset of its second visible line, in the first line's run (a title that wraps)
+    __slots__ = ("blanks", "first", "glued", "indents", "second", "width")
+
+    def __init__(
+        self,
+        width: int,
+        blanks: bool = False,
+        glued: bool = False,
+        indents: bool = False,
+        first: int = -1,
+        second: int = -1,
+    ) -> None:
+        self.width = width  # its wrap width
+        self.blanks = blanks  # blank lines separate its blocks
+        self.glued = (
+            glued  # short unended lines sit right above full-width ones (headings pasted on)
+        )
+        self.indents = indents  # a first-line indent marks its paragraphs
+        self.first = first  # offset of its first visible line (a title, most often)
+        self.second = second  # of its second, in the first line's run (a title that wraps)
+
+    def __repr__(self) -> str:
+        fields = ", ".join(f"{name}={getattr(self, name)!r}" for name in self.__slots__)
+        return f"Layout({fields})"
 
 
 # Shares of a document's runs (or lines) that make it "glued" or "indented".
