@@ -11,8 +11,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
 
-import regex
-
 from . import boilerplate as bp
 from .blocks import is_list_item
 from .line_features import percentile
@@ -28,7 +26,9 @@ _SERIES = Lazy(
 )
 # A sentence end followed by more text (a full stop alone does not count:
 # abbreviations have one).
-_INNER_END = Lazy(r"[\p{Sentence_Terminal}--[.]]\s+\w|\.\s+\p{Lu}", flags=regex.V1)
+# (a lookahead, not the V1 set difference [\p{Sentence_Terminal}--[.]]: the
+# same characters, half the compile time)
+_INNER_END = Lazy(r"(?!\.)\p{Sentence_Terminal}\s+\w|\.\s+\p{Lu}")
 _DATELINE = Lazy(r"^[\p{Lu}][\p{L}.' -]{1,30}(?:,[\p{L} .]{0,20})?\s*[:—–-]\s+\S")
 _LENGTH_BINS = (20, 40, 80, 150, 300)
 # Capitalised words are counted in blocks of at most this many words (a
