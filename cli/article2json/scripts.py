@@ -321,7 +321,9 @@ def dominant_script(text: str) -> str:
     tally.pop("", None)
     if not tally:
         return "Unknown"
-    return tally.most_common(1)[0][0]
+    # max() keeps the first of equal counts, as most_common(1) does (which
+    # would import heapq for a one-liner)
+    return max(tally, key=tally.__getitem__)
 
 
 # The script of each character met, "" for characters that are not letters.
