@@ -4,6 +4,7 @@ for segmentation, block features for kinds)."""
 from __future__ import annotations
 
 from article2json import block_features as bf
+from article2json import doc_layout as lo
 from article2json import line_features as lf
 from article2json.lines import Line, runs, visible
 
@@ -22,10 +23,10 @@ def test_lines_keep_their_indent_and_runs_end_at_blank_lines() -> None:
 
 def test_wrap_width_is_read_from_the_lines_that_others_continue() -> None:
     wrapped = [[line("x" * 70), line("x" * 72), line("x" * 68), line("end")] for _ in range(3)]
-    assert 68 <= lf.wrap_width(wrapped) <= 72
+    assert 68 <= lo.wrap_width(wrapped) <= 72
     # Few continued lines: the longest lines of the document decide.
     single = [[line("a" * n)] for n in (10, 200, 150)]
-    assert lf.wrap_width(single) == 200
+    assert lo.wrap_width(single) == 200
 
 
 def test_a_first_word_that_would_have_fitted_means_the_line_above_ended_on_purpose() -> None:
@@ -52,19 +53,19 @@ def test_hyphen_and_markup_rules() -> None:
 
 def test_transition_features_name_the_evidence() -> None:
     prev, cur = line("He said no."), line("The next day", 0)
-    f = lf.transition(prev, cur, lf.Layout(72))
+    f = lf.transition(prev, cur, lo.Layout(72))
     assert {"fits", "p.sent", "c.upper", "p.sent&c.upper", "p.r<.5"} <= f
-    assert "runstart" in lf.transition(None, cur, lf.Layout(72))
-    wrapped = lf.transition(line("x" * 70 + " and the"), line("river rose"), lf.Layout(72))
+    assert "runstart" in lf.transition(None, cur, lo.Layout(72))
+    wrapped = lf.transition(line("x" * 70 + " and the"), line("river rose"), lo.Layout(72))
     assert "fits" not in wrapped and "c.lower" in wrapped and "p.r>=.9" in wrapped
-    indented = lf.transition(line("end."), line("Next", 4), lf.Layout(72))
+    indented = lf.transition(line("end."), line("Next", 4), lo.Layout(72))
     assert "c.indent>p" in indented
-    assert "blanks&fits" in lf.transition(prev, cur, lf.Layout(72, blanks=True))
+    assert "blanks&fits" in lf.transition(prev, cur, lo.Layout(72, blanks=True))
 
 
 def test_blank_line_documents() -> None:
-    assert lf.uses_blank_lines([[line("a")], [line("b")], [line("c")]])
-    assert not lf.uses_blank_lines([[line(str(i)) for i in range(40)]])
+    assert lo.uses_blank_lines([[line("a")], [line("b")], [line("c")]])
+    assert not lo.uses_blank_lines([[line(str(i)) for i in range(40)]])
 
 
 def test_lengths_and_words() -> None:
@@ -189,18 +190,18 @@ def test_a_heading_pasted_on_its_paragraph_is_seen_even_when_it_wraps() -> None:
     last one short, sit on a full-width line; a wrapped paragraph does not."""
     full = "x" * 70
     width = 72
-    assert lf.is_glued([line("What happens next"), line(full), line(full)], width)
+    assert lo.is_glued([line("What happens next"), line(full), line(full)], width)
     long_heading = "Monsoon rains flood the old city as the river rises above its banks"
-    assert lf.is_glued([line(long_heading), line("again"), line(full)], width)
+    assert lo.is_glued([line(long_heading), line("again"), line(full)], width)
     hindi = [
         line("महाराष्ट्र में कोरोना के 440 नये मामले, 19 की मौत, राज्य में संक्रमितों"),
         line("की संख्या बढ़कर 8068 हुई"),
         line("क" * 70),
     ]
-    assert lf.is_glued(hindi, width)
-    assert not lf.is_glued([line(full), line(full), line("the end.")], width)
-    assert not lf.is_glued([line("It rained."), line(full)], width)  # a sentence, not a heading
-    assert not lf.is_glued([line("Short"), line("short too")], width)
+    assert lo.is_glued(hindi, width)
+    assert not lo.is_glued([line(full), line(full), line("the end.")], width)
+    assert not lo.is_glued([line("It rained."), line(full)], width)  # a sentence, not a heading
+    assert not lo.is_glued([line("Short"), line("short too")], width)
 
 
 def test_the_lines_after_a_title_that_wraps_are_told_apart() -> None:
@@ -211,7 +212,7 @@ def test_the_lines_after_a_title_that_wraps_are_told_apart() -> None:
         "again\n" + "The water reached the market square early on Monday morning, and " * 2 + "\n"
     )
     all_runs = runs(text)
-    layout = lf.read_layout(all_runs)
+    layout = lo.read_layout(all_runs)
     first, second, third = all_runs[0][:3]
     assert (layout.first, layout.second) == (first.start, second.start)
     f = lf.transition(second, third, layout, nxt=None)

@@ -13,7 +13,7 @@ from collections.abc import Iterable, Iterator, Sequence
 
 from . import boilerplate as bp
 from .blocks import is_list_item
-from .line_features import percentile
+from .doc_layout import percentile
 from .patterns import Lazy
 from .scripts import CLOSERS, OPENING_QUOTES, PHRASE_CLOSERS, sentence_and_clause
 

@@ -13,7 +13,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator, Sequence
 
 from .blocks import Block
-from .line_features import Layout, LayoutTally, is_markup_rule, transition
+from .doc_layout import Layout, LayoutTally
+from .line_features import is_markup_rule, transition
 from .lines import (
     Line,
     MarkdownTally,

@@ -23,8 +23,8 @@ from pathlib import Path
 from .blocks import Block
 from .classify import block_items
 from .corpus import Document, Labelled, load
+from .doc_layout import read_layout
 from .layouts import LAYOUTS, Laid, lay_out
-from .line_features import read_layout
 from .lines import Line, runs
 from .model import WEIGHTS, Crf
 from .segment import run_items
