@@ -151,7 +151,7 @@ class Spans(Sequence[Block]):
             lines = SpanLines(self.text, start, end, count)
         else:
             lines = tuple(run_lines(self.text, (start, end)))
-        return _new_tuple(Block, (lines,))
+        return Block(lines)
 
     def _line(self, start: int, end: int) -> Line:
         """The line whose visible part is `text[start:end]`, as `lines.visible`
