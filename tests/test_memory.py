@@ -28,9 +28,11 @@ from shapes import SHAPES
 
 BOUND = 6
 SMALL = 150_000
-# Sizes that keep each test to a second or two: short blocks are the
-# slowest to parse (about 2 s a megabyte).
-LARGE = {"short blocks": 450_000, "headings": 500_000}
+# Sizes that keep each test to a few seconds (short blocks are the slowest
+# to parse, about 3 s a megabyte) and the allocator's noise (about 0.7 MB)
+# small against the growth: at 450 KB of short blocks it gave 6.8 times once
+# (CI), at 1.2 MB 3.3 to 4.0 times for every shape.
+LARGE = {"short blocks": 1_200_000, "headings": 900_000}
 DEFAULT_LARGE = 2_500_000
 CODE = (
     "import resource, subprocess, sys\n"
