@@ -25,6 +25,8 @@ from .write_json import article_json
 
 if TYPE_CHECKING:
     from .article import Article, Source
+    from .model import Crf
+    from .spans import Spans
 
 __all__ = ["ConvertError", "parse", "parse_json", "to_json"]
 
@@ -54,9 +56,7 @@ def parse(
     decoded, src = _decoded(text, source, encoding, errors, normalize)
     del text  # the raw bytes are no longer needed: free them before the parse
     with _paused_gc():
-        facts = DocTally()
-        spans = segment_spans(decoded, each=facts.add)
-        codes, rules = kinds(spans, explain=explain, doc=Doc(facts))
+        spans, codes, rules = structure(decoded, explain=explain)
         article = assemble_kinds(spans, codes, src, with_blocks=blocks or explain, rules=rules)
     if "blocks" in article:
         _number_lines(decoded, article)
@@ -94,10 +94,22 @@ def parse_json(
             "encoding": src["encoding"],
         }
     with _paused_gc():
-        facts = DocTally()
-        spans = segment_spans(decoded, each=facts.add)
-        codes, _ = kinds(spans, doc=Doc(facts))
+        spans, codes, _ = structure(decoded)
         return article_json(spans, codes, src, pretty=pretty)
+
+
+def structure(
+    text: str, models: tuple[Crf, Crf] | None = None, *, explain: bool = False
+) -> tuple[Spans, bytearray, list[str] | None]:
+    """The passes `parse` and `parse_json` share: the blocks of decoded
+    `text` as spans (the kind model's document facts read as they are cut),
+    their kinds, and with `explain` why each got its kind. `models` (the
+    segmentation and kind models) replace the shipped ones: the evaluation
+    scores models trained without the documents it scores."""
+    facts = DocTally()
+    spans = segment_spans(text, models[0] if models else None, each=facts.add)
+    codes, rules = kinds(spans, models[1] if models else None, explain=explain, doc=Doc(facts))
+    return spans, codes, rules
 
 
 def _decoded(

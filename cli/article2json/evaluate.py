@@ -20,16 +20,14 @@ from pathlib import Path
 
 import orjson
 
-from .api import parse
+from .api import parse, structure
 from .article import Article, Source
-from .assemble import assemble
-from .classify import classify
+from .assemble import assemble_kinds
 from .corpus import Document, load
 from .decode import decode
 from .layouts import LAYOUTS
 from .model import Crf
 from .scoring import Score, layout_table, score_document, table, total
-from .segment import segment
 from .train import laid_text
 
 Models = tuple[Crf, Crf]
@@ -122,10 +120,9 @@ def convert(data: bytes, models: Models | None = None) -> Article:
     if models is None:
         return parse(data)
     text, encoding = decode(data, None, "strict")
-    blocks = segment(text, models[0])
-    kinds = classify(blocks, models[1])
+    spans, codes, _ = structure(text, models)
     src: Source = {"path": None, "bytes": len(data), "sha256": "", "encoding": encoding}
-    return assemble(blocks, kinds, src)
+    return assemble_kinds(spans, codes, src)
 
 
 def score_documents(
