@@ -12,6 +12,8 @@ from typing import Any
 import jsonschema
 import orjson
 
+from forkrun import run_forked
+
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "seeds" / "000_a7458bc90af8eff5.txt"
 GOLDEN = Path(__file__).resolve().parent / "golden"
@@ -27,10 +29,15 @@ def command_path() -> str:
 
 
 def run(*args: str, input: bytes | None = None, **kw: Any) -> subprocess.CompletedProcess[bytes]:
+    """Run the installed command, forked from a warm interpreter (`forkrun`)
+    unless the run sets its own environment or A2J_TEST_EXEC=1 asks for a
+    real process each time."""
     env = {**os.environ, "PYTHONWARNINGS": "error"}
-    return subprocess.run(
-        [command_path(), *args], input=input, capture_output=True, env=env, timeout=60, **kw
-    )
+    if os.environ.get("A2J_TEST_EXEC") == "1" or set(kw) - {"cwd", "timeout"}:
+        kw.setdefault("env", env)
+        kw.setdefault("timeout", 60)
+        return subprocess.run([command_path(), *args], input=input, capture_output=True, **kw)
+    return run_forked(command_path(), list(args), env, input=input, **kw)
 
 
 _validator = jsonschema.Draft202012Validator(

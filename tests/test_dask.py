@@ -8,17 +8,24 @@ import os
 import signal
 import subprocess
 import time
+from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import fsspec
 import orjson
 import pytest
-from dask.distributed import Client, LocalCluster
 
 from article2json.convert import Options, Result, convert_many
 from article2json.inputs import Sources
 
 from helpers import command_path, run, validate
+
+if TYPE_CHECKING:  # imported where used: distributed takes 0.8 s to import, in
+    # every worker of the suite that collects this file
+    from dask.distributed import Client, LocalCluster
+
+# One worker of the suite runs this file's tests, so that they share one cluster.
+pytestmark = pytest.mark.xdist_group("dask")
 
 N_FILES = 300  # enough for chunks on both workers and a kill mid-run (1,000 cost 4 s of the suite)
 
@@ -54,6 +61,22 @@ def articles(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, 
     return src, tree(root / "local")
 
 
+@pytest.fixture(scope="module")
+def cluster() -> Iterator[tuple[LocalCluster, Client]]:
+    """Two worker processes, shared by the tests that connect to a running
+    cluster (each cluster costs about 3 s of CPU to start: its processes
+    import distributed). The test that kills a worker runs last."""
+    from dask.distributed import Client, LocalCluster
+
+    with (
+        LocalCluster(
+            n_workers=2, threads_per_worker=1, processes=True, dashboard_address=":0"
+        ) as lc,
+        Client(lc) as client,
+    ):
+        yield lc, client
+
+
 def test_local_cluster_gives_the_same_outputs_byte_for_byte(
     articles: tuple[Path, dict[str, bytes]], tmp_path: Path
 ) -> None:
@@ -66,39 +89,36 @@ def test_local_cluster_gives_the_same_outputs_byte_for_byte(
     assert list((tmp_path / "out").rglob("*.a2j-tmp")) == []
 
 
-def test_json_lines_come_back_in_input_order(articles: tuple[Path, dict[str, bytes]]) -> None:
+def test_json_lines_come_back_in_input_order(
+    articles: tuple[Path, dict[str, bytes]], cluster: tuple[LocalCluster, Client]
+) -> None:
     src, _ = articles
     local = run("-r", str(src), "-q", "-j", "1")
-    remote = run("-r", str(src), "-q", "--scheduler", "local", "-j", "2")
+    remote = run("-r", str(src), "-q", "--scheduler", cluster[0].scheduler_address)
     assert remote.returncode == 0, remote.stderr
     assert remote.stdout == local.stdout
 
 
 def test_a_worker_killed_mid_run_loses_and_doubles_nothing(
-    articles: tuple[Path, dict[str, bytes]], tmp_path: Path
+    articles: tuple[Path, dict[str, bytes]], cluster: tuple[LocalCluster, Client], tmp_path: Path
 ) -> None:
     src, expected = articles
     out = tmp_path / "out"
-    with (
-        LocalCluster(
-            n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
-        ) as lc,
-        Client(lc) as client,
-    ):
-        pids = list(client.run(os.getpid).values())
-        failures = tmp_path / "failed.jsonl"
-        proc = subprocess.Popen(
-            [command_path(), "-r", "src", "-o", str(out), "--scheduler", lc.scheduler_address,
-             "--failures", str(failures)],
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-            cwd=src.parent,
-        )  # fmt: skip
-        deadline = time.time() + 60
-        while time.time() < deadline and len(list(out.rglob("*.json"))) < 100:
-            time.sleep(0.05)
-        os.kill(pids[0], signal.SIGKILL)  # a worker dies in the middle of the run
-        _, err = proc.communicate(timeout=300)
+    lc, client = cluster
+    pids = list(client.run(os.getpid).values())
+    failures = tmp_path / "failed.jsonl"
+    proc = subprocess.Popen(
+        [command_path(), "-r", "src", "-o", str(out), "--scheduler", lc.scheduler_address,
+         "--failures", str(failures)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        cwd=src.parent,
+    )  # fmt: skip
+    deadline = time.time() + 60
+    while time.time() < deadline and len(list(out.rglob("*.json"))) < 100:
+        time.sleep(0.05)
+    os.kill(pids[0], signal.SIGKILL)  # a worker dies in the middle of the run
+    _, err = proc.communicate(timeout=300)
     assert proc.returncode in (0, 1), err
     failed = [
         str(src.parent / orjson.loads(x)["path"])
@@ -120,6 +140,9 @@ def test_a_worker_killed_mid_run_loses_and_doubles_nothing(
 def test_fsspec_urls_in_and_out_on_a_cluster() -> None:
     """Inputs and outputs in an object store (fsspec's memory:// here) need no
     shared disk. Threads share the memory store, so the workers are threads."""
+    import fsspec
+    from dask.distributed import LocalCluster
+
     fs = fsspec.filesystem("memory")
     for k in range(40):
         fs.pipe_file(
@@ -129,7 +152,7 @@ def test_fsspec_urls_in_and_out_on_a_cluster() -> None:
     sources = Sources(("memory://a2j-test/in",), recursive=True, mirror=True)
     opts = Options(out_dir="memory://a2j-test/out")
     with LocalCluster(
-        n_workers=2, threads_per_worker=1, processes=False, dashboard_address=None
+        n_workers=2, threads_per_worker=1, processes=False, dashboard_address=":0"
     ) as lc:
         results: list[Result] = list(
             convert_many(sources, opts._replace(scheduler=lc.scheduler_address))

@@ -52,7 +52,9 @@ def connect(scheduler: str, workers: int | None) -> tuple[Any, Any]:
                 n_workers=workers or cores(),
                 threads_per_worker=1,
                 processes=True,
-                dashboard_address=None,
+                # A free port: None still binds 8787, and a second cluster on
+                # the machine (another run, a notebook) then printed a warning.
+                dashboard_address=":0",
                 silence_logs=logging.CRITICAL,
             )
             return Client(cluster), cluster
