@@ -40,6 +40,12 @@ def run(*args: str, input: bytes | None = None, **kw: Any) -> subprocess.Complet
     return run_forked(command_path(), list(args), env, input=input, **kw)
 
 
+def examples(n: int) -> int:
+    """How many examples a property test tries: `n`, times A2J_EXAMPLES
+    (CI's second pass tries four times as many as the quick suite)."""
+    return max(1, round(n * float(os.environ.get("A2J_EXAMPLES", "1"))))
+
+
 _validator = jsonschema.Draft202012Validator(
     orjson.loads((ROOT / "cli" / "article2json" / "schema" / "article.schema.json").read_bytes())
 )

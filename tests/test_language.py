@@ -23,6 +23,8 @@ from article2json.language import (
     sample,
 )
 
+from helpers import examples
+
 needs_langid = pytest.mark.skipif(
     not __import__("importlib.util").util.find_spec("py3langid"),
     reason="needs the extra article2json[lang]",
@@ -86,7 +88,7 @@ def test_length_cap() -> None:
 
 
 @needs_langid
-@settings(max_examples=100, deadline=None)
+@settings(max_examples=examples(50), deadline=None)
 @given(st.text(max_size=200))
 def test_score_is_bounded_by_length(text: str) -> None:
     got, score = detect(text)

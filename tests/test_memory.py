@@ -32,7 +32,7 @@ SMALL = 150_000
 # to parse, about 3 s a megabyte) and the allocator's noise (about 0.7 MB)
 # small against the growth: at 450 KB of short blocks it gave 6.8 times once
 # (CI), at 1.2 MB 3.3 to 4.0 times for every shape.
-LARGE = {"short blocks": 1_200_000, "headings": 900_000}
+LARGE = {"short blocks": 900_000, "headings": 900_000}
 DEFAULT_LARGE = 2_500_000
 CODE = (
     "import resource, subprocess, sys\n"

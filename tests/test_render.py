@@ -15,7 +15,11 @@ from hypothesis import strategies as st
 
 from article2json.render import escape_line, is_kept_list, render_markdown, render_text
 
-SETTINGS = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+from helpers import examples
+
+SETTINGS = settings(
+    max_examples=examples(80), deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
 
 SMALL: dict[str, Any] = {
     "title": "A small article",

@@ -21,7 +21,7 @@ import article2json
 from article2json import assemble, blocks, lines, segment, spans, write_json
 from article2json.api import parse_json
 
-from helpers import GOLDEN, SEED
+from helpers import GOLDEN, SEED, examples
 
 WORDS = {
     "latin": [
@@ -130,7 +130,9 @@ def loose_bounds() -> contextlib.AbstractContextManager[None]:
     return bounds((10**9,) * len(BOUNDS))
 
 
-SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+SETTINGS = settings(
+    max_examples=examples(30), deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
 
 
 @SETTINGS

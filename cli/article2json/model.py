@@ -81,7 +81,7 @@ class Crf:
         # dict a label 2% more of the whole parse than this (callgrind, a
         # quarter of the corpus parsed once: 4,412 M against 4,322 M).
         none = self.none  # (first: an item without names scores 0 a label)
-        return list(map(sum, zip(none, *map(self.by_name.get, item, repeat(none)))))
+        return list(map(sum, zip(none, *map(self.by_name.get, item, repeat(none)), strict=True)))
 
     def decode(
         self, items: Sequence[Collection[str]], allowed: Sequence[Sequence[bool]] | None = None
