@@ -63,6 +63,23 @@ def test_transition_features_name_the_evidence() -> None:
     assert "blanks&fits" in lf.transition(prev, cur, lo.Layout(72, blanks=True))
 
 
+def test_a_line_above_an_indented_line_knows_it_ends_its_block() -> None:
+    """Where an indent opens each paragraph, a short unended line between a
+    sentence's end and an indented line is a heading of its own (in any
+    script: "Член 9", "आगे क्या होगा")."""
+    for prev, head in (
+        ("признати му от конституцията или закона.", "Член 9"),
+        ("यह फ़ैसला मंगलवार को हुआ।", "आगे क्या होगा"),
+    ):
+        f = lf.transition(line(prev), line(head), lo.Layout(72), nxt=line("Text follows", 4))
+        assert {"n.indent>c", "c.noend&n.indent>c", "p.sent&c.noend&n.indent>c"} <= f
+        # The last line of an indented paragraph, above the next one, is ended.
+        ended = lf.transition(line(prev), line(head + "."), lo.Layout(72), nxt=line("Next", 4))
+        assert "n.indent>c" in ended and "c.noend&n.indent>c" not in ended
+    same = lf.transition(line("end."), line("Член 9"), lo.Layout(72), nxt=line("Text"))
+    assert "n.indent>c" not in same
+
+
 def test_blank_line_documents() -> None:
     assert lo.uses_blank_lines([[line("a")], [line("b")], [line("c")]])
     assert not lo.uses_blank_lines([[line(str(i)) for i in range(40)]])

@@ -190,6 +190,15 @@ def transition(
                 add("p.sent&c.noend&n.full")
             if lc <= 0.6 * width:
                 add("c.part&c.noend&n.full")
+    if nxt is not None and nxt.indent > cur.indent:
+        # The line below is indented more: where an indent opens a
+        # paragraph, this line ends its block (a heading between two
+        # indented paragraphs is not indented itself).
+        add("n.indent>c")
+        if not (c_sent or c_clause):
+            add("c.noend&n.indent>c")
+            if sent:
+                add("p.sent&c.noend&n.indent>c")
     if sent and lc <= 0.6 * width:
         add("p.sent&c.part")
     if prev.start == layout.first:  # the line above is the document's first: a title?
@@ -235,4 +244,6 @@ _LAYOUT_PAIRS = (
     "indent=>0",
     "p.r<.5",
     "p.r<.75",
+    "n.indent>c",
+    "c.noend&n.indent>c",
 )
