@@ -20,6 +20,7 @@ the command's tests.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import select
 import subprocess
@@ -58,6 +59,7 @@ while True:
             os.dup2(f, fd)
             os.close(f)
         sys.argv = [job["command"], *job["args"]]
+        sys.path[0] = os.path.dirname(job["command"])  # as for the script run itself
         import atexit, runpy
         try:
             runpy.run_path(job["command"], run_name="__main__")
@@ -79,7 +81,8 @@ while True:
         atexit._run_exitfuncs()
         for stream in (sys.stdout, sys.stderr):
             try:
-                stream.flush()
+                if not stream.closed:  # (the interpreter skips a closed stream)
+                    stream.flush()
             except Exception:
                 code = 120  # as Python exits when flushing standard output fails
         os._exit(code & 0xFF)
@@ -95,12 +98,14 @@ class _Server:
     def __init__(self, command: str, env: dict[str, str]) -> None:
         to_server_r, self._to_server = os.pipe()
         self._from_server, from_server_w = os.pipe()
+        # The server's own errors (not the runs'), quoted if it dies.
+        self._log = tempfile.TemporaryFile()  # noqa: SIM115 (closed by close())
         self._proc = subprocess.Popen(
             [sys.executable, "-c", _SERVER, str(to_server_r), str(from_server_w)],
             pass_fds=(to_server_r, from_server_w),
             stdin=subprocess.DEVNULL,
             stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
+            stderr=self._log,
             env=env,
         )
         os.close(to_server_r)
@@ -111,13 +116,25 @@ class _Server:
     def alive(self) -> bool:
         return self._proc.poll() is None
 
+    def close(self) -> None:
+        """Stop the server."""
+        if self._log.closed:
+            return
+        self._proc.kill()
+        self._proc.wait()
+        os.close(self._to_server)
+        self._replies.close()
+        self._log.close()
+
     def _reply(self, deadline: float | None) -> int:
         ready, _, _ = select.select([self._replies], [], [], deadline)
         if not ready:
             raise TimeoutError
         line = self._replies.readline()
         if not line:
-            raise RuntimeError("the run server died")
+            self._log.seek(0)
+            tail = self._log.read()[-2000:].decode(errors="replace")
+            raise RuntimeError(f"the run server died:\n{tail}")
         return int(line)
 
     def run(
@@ -139,13 +156,21 @@ class _Server:
                 "streams": [str(s) for s in streams],
             }
             os.write(self._to_server, orjson.dumps(job) + b"\n")
-            pid = self._reply(10)
+            # The two replies are read whole, or the server is stopped: a run
+            # interrupted between them (a time-out, pytest-timeout, Ctrl-C)
+            # would leave the next run reading this one's status as its pid.
+            pid = 0
             try:
+                pid = self._reply(10)
                 status = self._reply(timeout)
-            except TimeoutError:
-                os.kill(pid, 9)
-                self._reply(10)
-                raise subprocess.TimeoutExpired([self.command, *args], timeout) from None
+            except BaseException as e:
+                if pid > 0:
+                    with contextlib.suppress(ProcessLookupError):
+                        os.kill(pid, 9)
+                self.close()
+                if isinstance(e, TimeoutError):
+                    raise subprocess.TimeoutExpired([self.command, *args], timeout) from None
+                raise
             out, err = streams[1].read_bytes(), streams[2].read_bytes()
         return subprocess.CompletedProcess(
             [self.command, *args], os.waitstatus_to_exitcode(status), out, err
@@ -166,5 +191,7 @@ def run_forked(
     """Run the installed command with `args`, forked from a warm interpreter."""
     global _server
     if _server is None or not _server.alive() or _server.command != command:
+        if _server is not None:
+            _server.close()
         _server = _Server(command, env)
     return _server.run(args, input, cwd, timeout)

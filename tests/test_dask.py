@@ -68,7 +68,7 @@ def cluster() -> Iterator[tuple[LocalCluster, Client]]:
 
     with (
         LocalCluster(
-            n_workers=2, threads_per_worker=1, processes=True, dashboard_address=":0"
+            n_workers=2, threads_per_worker=1, processes=True, dashboard_address="127.0.0.1:0"
         ) as lc,
         Client(lc) as client,
     ):
@@ -118,6 +118,7 @@ def test_a_worker_killed_mid_run_loses_and_doubles_nothing(
     deadline = time.time() + 60
     while time.time() < deadline and len(list(out.rglob("*.json"))) < 100:
         time.sleep(0.05)
+    assert proc.poll() is None, "the run ended before a worker could be killed"
     os.kill(pids[0], signal.SIGKILL)  # a worker dies in the middle of the run
     _, err = proc.communicate(timeout=300)
     assert proc.returncode in (0, 1), err
@@ -153,7 +154,7 @@ def test_fsspec_urls_in_and_out_on_a_cluster() -> None:
     sources = Sources(("memory://a2j-test/in",), recursive=True, mirror=True)
     opts = Options(out_dir="memory://a2j-test/out")
     with LocalCluster(
-        n_workers=2, threads_per_worker=1, processes=False, dashboard_address=":0"
+        n_workers=2, threads_per_worker=1, processes=False, dashboard_address="127.0.0.1:0"
     ) as lc:
         results: list[Result] = list(
             convert_many(sources, opts._replace(scheduler=lc.scheduler_address))

@@ -31,7 +31,8 @@ SMALL = 150_000
 # Sizes that keep each test to a few seconds (short blocks are the slowest
 # to parse, about 3 s a megabyte) and the allocator's noise (about 0.7 MB)
 # small against the growth: at 450 KB of short blocks it gave 6.8 times once
-# (CI), at 1.2 MB 3.3 to 4.0 times for every shape.
+# (CI), at 1.2 MB 3.3 to 4.0 times for every shape, at 900 KB 2.6 to 4.7
+# times (five runs of each shape).
 LARGE = {"short blocks": 900_000, "headings": 900_000}
 DEFAULT_LARGE = 2_500_000
 CODE = (

@@ -52,9 +52,10 @@ def connect(scheduler: str, workers: int | None) -> tuple[Any, Any]:
                 n_workers=workers or cores(),
                 threads_per_worker=1,
                 processes=True,
-                # A free port: None still binds 8787, and a second cluster on
-                # the machine (another run, a notebook) then printed a warning.
-                dashboard_address=":0",
+                # A free port on this machine only: None still binds 8787,
+                # and a second cluster (another run, a notebook) then printed
+                # a warning; ":0" listens on every interface.
+                dashboard_address="127.0.0.1:0",
                 silence_logs=logging.CRITICAL,
             )
             return Client(cluster), cluster

@@ -45,6 +45,8 @@ class Crf:
         # Each feature's weights as a tuple of integers, a label each. Built
         # with C-level maps: a comprehension over every weight cost a
         # one-liner 1 M instructions.
+        if any(len(w) != len(self.labels) for w in weights.values()):
+            raise ValueError("a feature's weights do not match the labels")
         scale = repeat(SCALE)
         self.by_name = dict(
             zip(
