@@ -40,6 +40,21 @@ def run(*args: str, input: bytes | None = None, **kw: Any) -> subprocess.Complet
     return run_forked(command_path(), list(args), env, input=input, **kw)
 
 
+# Runs the command with Ctrl-C at its default, as a terminal starts it: a
+# suite started in the background (`cmd &` in a script) has SIGINT ignored,
+# every process it starts inherits that, and Python then never sees Ctrl-C.
+_DEFAULT_SIGINT = (
+    "import os, signal, sys; signal.signal(signal.SIGINT, signal.SIG_DFL); "
+    "os.execv(sys.argv[1], sys.argv[1:])"
+)
+
+
+def interruptible(*args: str) -> list[str]:
+    """The argv that runs the installed command with `args`, Ctrl-C at its
+    default whatever the suite inherited."""
+    return [sys.executable, "-c", _DEFAULT_SIGINT, command_path(), *args]
+
+
 def examples(n: int) -> int:
     """How many examples a property test tries: `n`, times A2J_EXAMPLES
     (CI's second pass tries four times as many as the quick suite)."""

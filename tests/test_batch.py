@@ -12,7 +12,7 @@ from pathlib import Path
 import orjson
 import pytest
 
-from helpers import SEED, command_path, run, validate
+from helpers import SEED, command_path, interruptible, run, validate
 
 ARTICLE = "Title {n}\n\nFirst paragraph of article {n}. It has two sentences.\n\nA heading\n\nMore text here.\n"
 
@@ -250,7 +250,7 @@ def test_interrupt_leaves_no_partial_files(tmp_path: Path, sig: signal.Signals) 
         (src / f"a{k:03d}.txt").write_text(f"Title {k}\n\n" + big)
     out = tmp_path / "out"
     proc = subprocess.Popen(
-        [command_path(), "-r", "src", "-o", "out", "-j", "2"],
+        interruptible("-r", "src", "-o", "out", "-j", "2"),
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         start_new_session=True,

@@ -18,7 +18,7 @@ import pytest
 from article2json.convert import Options, Result, convert_many
 from article2json.inputs import Sources
 
-from helpers import command_path, run, validate
+from helpers import command_path, interruptible, run, validate
 
 if TYPE_CHECKING:  # imported where used: distributed takes 0.8 s to import, in
     # every worker of the suite that collects this file
@@ -201,7 +201,7 @@ def test_ctrl_c_on_a_local_cluster_prints_one_line_at_most(
     src, _ = articles
     out = tmp_path / "out"
     proc = subprocess.Popen(
-        [command_path(), "-r", "src", "-o", str(out), "--scheduler", "local", "-j", "2"],
+        interruptible("-r", "src", "-o", str(out), "--scheduler", "local", "-j", "2"),
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         start_new_session=True,
