@@ -306,3 +306,22 @@ def test_progress_bar_on_a_terminal_and_not_elsewhere(tmp_path: Path) -> None:
     r = run("-r", "src", "-o", "out3", "-v", cwd=tmp_path)  # -v: the summary, no bar
     assert r.stderr.decode().startswith("article2json: 30 converted")
     assert "files/s" not in r.stderr.decode()
+
+
+def test_a_worker_stopped_mid_write_leaves_no_temporary_file(tmp_path: Path) -> None:
+    """A worker's SIGTERM handler removes the file `write_atomic` is writing
+    and raises nothing (an exception raised inside a finaliser is printed
+    and ignored)."""
+    from article2json import output
+
+    tmp = tmp_path / "story.json.a2j-tmp"
+    tmp.write_bytes(b"half")
+    output._pending = str(tmp)
+    try:
+        output.discard_pending()
+        assert not tmp.exists()
+        output.discard_pending()  # already gone, or renamed: nothing to do
+    finally:
+        output._pending = None
+    output.write_atomic(str(tmp_path / "a.json"), b"{}")
+    assert output._pending is None and (tmp_path / "a.json").read_bytes() == b"{}"

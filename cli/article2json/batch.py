@@ -22,7 +22,7 @@ from . import storage
 from .api import parse, parse_json, to_json
 from .errors import ConvertError
 from .inputs import Input, path_bytes, printable_path
-from .output import COMPARE, SKIP, WRITE
+from .output import COMPARE, SKIP, WRITE, discard_pending
 
 Status = Literal["converted", "skipped", "failed"]
 Format = Literal["json", "markdown", "text"]
@@ -193,7 +193,12 @@ _worker_options = Options()
 
 
 def _on_sigterm(signum: int, frame: FrameType | None) -> None:
-    raise SystemExit(128 + signum)  # unwinds through write_atomic, which removes its temp file
+    """A worker stops at once, its temporary file removed. It raises nothing:
+    an exception raised where the signal lands inside a finaliser (`__del__`,
+    as the regex module's parser has) is printed and ignored, and the worker
+    went on with a traceback on the user's terminal."""
+    discard_pending()
+    os._exit(128 + signum)
 
 
 def _start_worker(opts: Options) -> None:

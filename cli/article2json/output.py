@@ -99,9 +99,12 @@ def write_atomic(path: str, data: bytes) -> None:
     """Write `data` to `path` through a temporary file in the same folder and a
     rename, so that a reader, or an interrupted run, never sees half a file.
 
-    The temporary file's name is chosen before it is created, so that an
-    interruption at any point (SIGTERM raises in the worker) can remove it.
+    The temporary file's name is chosen, and kept in `_pending`, before it
+    is created, so that an interruption at any point can remove it: an
+    exception unwinds through here, and a worker's SIGTERM handler calls
+    `discard_pending`.
     """
+    global _pending
     folder = os.path.dirname(path) or "."
     base = os.path.basename(path)
     tmp: str | None = None
@@ -112,7 +115,7 @@ def write_atomic(path: str, data: bytes) -> None:
                 _made_folders.clear()
             _made_folders.add(folder)
         while True:
-            tmp = temp_name(folder, base)
+            tmp = _pending = temp_name(folder, base)
             try:
                 fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
                 break
@@ -125,13 +128,28 @@ def write_atomic(path: str, data: bytes) -> None:
         finally:
             os.close(fd)
         os.replace(tmp, path)
+        _pending = None
     except BaseException as e:
         if tmp is not None:
             with contextlib.suppress(OSError):
                 os.unlink(tmp)
+        _pending = None
         if isinstance(e, OSError):
             raise ConvertError(f"cannot write {path}: {e.strerror}") from None
         raise
+
+
+# The temporary file `write_atomic` is writing, if any.
+_pending: str | None = None
+
+
+def discard_pending() -> None:
+    """Remove the temporary file being written, if any (from a signal
+    handler: the name may already be renamed or not yet created)."""
+    tmp = _pending
+    if tmp is not None:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
 
 
 def temp_name(folder: str, base: str) -> str:
