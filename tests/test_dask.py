@@ -24,7 +24,7 @@ if TYPE_CHECKING:  # imported where used: distributed takes 0.8 s to import, in
     # every worker of the suite that collects this file
     from dask.distributed import Client, LocalCluster
 
-N_FILES = 300  # enough for chunks on both workers and a kill mid-run (1,000 cost 4 s of the suite)
+N_FILES = 200  # enough for chunks on both workers and a kill mid-run (1,000 cost 4 s of the suite, 300 1 s)
 
 
 def make_articles(folder: Path, n: int) -> None:
@@ -60,15 +60,23 @@ def articles(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, 
 
 @pytest.fixture(scope="module")
 def cluster() -> Iterator[tuple[LocalCluster, Client]]:
-    """Two worker processes, shared by the tests that connect to a running
-    cluster, once in each worker of the suite that runs one of them (a
-    cluster costs about 3 s of CPU to start: its processes import
-    distributed). The test that kills a worker comes after the others."""
+    """A running cluster of two workers, in threads of this process: the
+    command connects to it as to any scheduler. (Worker processes cost
+    about 3 s of CPU to start, each importing distributed: only the test
+    that kills one starts them.)"""
+    yield from _cluster(processes=False)
+
+
+def _cluster(processes: bool) -> Iterator[tuple[LocalCluster, Client]]:
     from dask.distributed import Client, LocalCluster
 
     with (
         LocalCluster(
-            n_workers=2, threads_per_worker=1, processes=True, dashboard_address="127.0.0.1:0"
+            n_workers=2,
+            threads_per_worker=1,
+            processes=processes,
+            protocol="tcp",  # (threads would talk inproc://, which no other process reaches)
+            dashboard_address="127.0.0.1:0",
         ) as lc,
         Client(lc) as client,
     ):
@@ -100,12 +108,18 @@ def test_json_lines_come_back_in_input_order(
     assert remote.stdout == local.stdout
 
 
+@pytest.fixture
+def processes() -> Iterator[tuple[LocalCluster, Client]]:
+    """A cluster of two worker processes, one of which the test kills."""
+    yield from _cluster(processes=True)
+
+
 def test_a_worker_killed_mid_run_loses_and_doubles_nothing(
-    articles: tuple[Path, dict[str, bytes]], cluster: tuple[LocalCluster, Client], tmp_path: Path
+    articles: tuple[Path, dict[str, bytes]], processes: tuple[LocalCluster, Client], tmp_path: Path
 ) -> None:
     src, expected = articles
     out = tmp_path / "out"
-    lc, client = cluster
+    lc, client = processes
     pids = list(client.run(os.getpid).values())
     failures = tmp_path / "failed.jsonl"
     proc = subprocess.Popen(
@@ -116,7 +130,7 @@ def test_a_worker_killed_mid_run_loses_and_doubles_nothing(
         cwd=src.parent,
     )  # fmt: skip
     deadline = time.time() + 60
-    while time.time() < deadline and len(list(out.rglob("*.json"))) < 100:
+    while time.time() < deadline and len(list(out.rglob("*.json"))) < 50:
         time.sleep(0.05)
     assert proc.poll() is None, "the run ended before a worker could be killed"
     os.kill(pids[0], signal.SIGKILL)  # a worker dies in the middle of the run
