@@ -10,8 +10,9 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 
 
 # Test files that take seconds each (clusters, megabyte inputs, timings) run
-# first, so that the workers share them out and finish together: collected
-# in alphabetical order they formed a tail that one worker ran alone.
+# first, so that the workers share them out and finish together rather than
+# one worker running them last, alone (on a quiet machine, two runs each:
+# 23.7-24.0 s with this order, 26.7-28.3 s in alphabetical order).
 SLOW_FIRST = ("test_memory.py", "test_dask.py", "test_hostile.py", "test_batch.py")
 
 

@@ -43,7 +43,6 @@ article2json.parse("Title\n\nA first paragraph, with a sentence.\n")
 
 requests = os.fdopen(int(sys.argv[1]), "rb", buffering=0)
 replies = os.fdopen(int(sys.argv[2]), "wb", buffering=0)
-line = b""
 while True:
     chunk = requests.readline()
     if not chunk:
@@ -54,7 +53,7 @@ while True:
         requests.close()
         replies.close()
         os.chdir(job["cwd"])
-        for fd, (name, mode) in enumerate(zip(job["streams"], ("rb", "wb", "wb"))):
+        for fd, name in enumerate(job["streams"]):  # stdin, stdout, stderr
             f = os.open(name, os.O_RDONLY if fd == 0 else os.O_WRONLY)
             os.dup2(f, fd)
             os.close(f)
