@@ -251,3 +251,17 @@ def test_an_also_read_line_names_what_to_read_a_bare_opener_is_a_label() -> None
         assert not bp.names_something(text)
         assert bf.cue_features(text) == ["cue.bare-opener"]
         assert not also_read(text, 9, 10) and not may_be_boilerplate(text, 9, 10)
+
+
+def test_kickers_and_menus_are_read_whole() -> None:
+    from article2json import boilerplate as bp
+
+    for kicker in ("BREAKING NEWS", "Opinion:", "— Exclusive —", "ब्रेकिंग न्यूज़", "عاجل", "Срочно"):
+        assert bp.is_kicker(kicker)
+    assert not bp.is_kicker("Breaking news reached the council late on Monday.")
+    assert not bp.is_kicker("News")  # a section's name as often as a kicker
+    for menu in ("Home | News | World", "Home > Sport > Cricket", "होम | देश | दुनिया"):
+        assert bp.is_menu(menu)
+    assert not bp.is_menu("A | B")  # two items: a choice, not a menu
+    assert not bp.is_menu("posted by Ann | Wednesday, June 15, 2005 | 9:37 AM")
+    assert not bp.is_menu("It rained. | It poured. | It stopped.")

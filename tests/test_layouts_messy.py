@@ -138,6 +138,54 @@ def test_a_bracketed_promo_at_the_end_is_boilerplate_in_several_scripts() -> Non
         assert a.get("blocks", [])[-1]["rule"] == "bracketed-promo"
 
 
+@pytest.mark.parametrize("blocks", [EN, HI, RU], ids=["en", "hi", "ru"])
+@pytest.mark.parametrize("layout", ["clean", "wrap80", "indented", "lines"])
+def test_a_kicker_or_a_menu_above_the_headline_is_front_matter(
+    blocks: tuple[Labelled, ...], layout: str
+) -> None:
+    """A kicker ("BREAKING NEWS", phrases kept as data) or a navigation line
+    above the headline is boilerplate, and the headline is still the title;
+    the rest of the article comes out as without them."""
+    title, sections = expected(blocks)
+    for front in (
+        ("BREAKING NEWS",),
+        ("ब्रेकिंग न्यूज़",),
+        ("Срочно:",),
+        ("Home | News | World",),
+        ("Главная › Новости › Город",),
+        ("Opinion", "Home | World | Sport | Video"),
+    ):
+        laid = lay_out([Labelled(f, "boilerplate") for f in front] + list(blocks), layout, seed=5)
+        a = article2json.parse(laid.text, blocks=True, explain=True)
+        assert a["boilerplate"] == list(front)
+        assert [b["rule"] for b in a.get("blocks", [])][: len(front)] == [
+            "kicker" if "|" not in f and "›" not in f else "menu" for f in front
+        ]
+        assert structure(laid.text.encode()) == (title, sections)
+
+
+def test_a_kicker_word_inside_the_article_is_text() -> None:
+    """Only the first blocks can be front matter, and only whole: "Analysis"
+    as a section heading and a sentence that opens with "Breaking news" stay."""
+    text = (
+        f"{EN[0].text}\n\nBreaking news reached the council late on Monday.\n\n"
+        f"{EN[1].text}\n\nAnalysis\n\n{EN[2].text}\n\n{EN[4].text}\n"
+    )
+    a = article2json.parse(text)
+    assert a["title"] == EN[0].text and a["boilerplate"] == []
+    assert "Analysis" in [s["heading"] for s in a["sections"]]
+    # Nothing is set aside when nothing would be left.
+    assert article2json.parse("BREAKING NEWS\n")["boilerplate"] == []
+
+
+def test_a_menu_line_at_the_foot_is_boilerplate_and_a_byline_with_bars_is_not() -> None:
+    body = "\n\n".join(b.text for b in EN)
+    a = article2json.parse(body + "\n\nAbout us | Contact | Privacy policy | Terms\n")
+    assert a["boilerplate"] == ["About us | Contact | Privacy policy | Terms"]
+    byline = "posted by Ann | Wednesday, June 15, 2005 | 9:37 AM"
+    assert article2json.parse(body + "\n\n" + byline + "\n")["boilerplate"] == []
+
+
 def test_explain_gives_the_model_strongest_features() -> None:
     text = "\n\n".join(b.text for b in EN) + "\n"
     a = article2json.parse(text, blocks=True, explain=True)

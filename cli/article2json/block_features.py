@@ -202,6 +202,17 @@ class Doc:
             "doc.short<.25" if share < 0.25 else "doc.short<.5" if share < 0.5 else "doc.short>=.5"
         )
 
+    def after(self, start: int) -> Doc:
+        """The same facts for the article that starts `start` blocks in
+        (after its front matter: its positions count from there)."""
+        if not start:
+            return self
+        doc = Doc.__new__(Doc)  # (no `copy` module: a one-liner's start-up counts)
+        for name in Doc.__slots__:
+            setattr(doc, name, getattr(self, name))
+        doc.n -= start
+        return doc
+
 
 def own(text: str, n_lines: int, i: int, doc: Doc) -> set[str]:
     """A block's features of its own (without its neighbours')."""
@@ -326,22 +337,26 @@ def stacking(prev: bool, this: bool, after: bool) -> list[str]:
 
 
 def iter_features(
-    texts: Sequence[str], n_lines: Sequence[int], doc: Doc | None = None
+    texts: Sequence[str], n_lines: Sequence[int], doc: Doc | None = None, start: int = 0
 ) -> Iterator[set[str]]:
-    """The features of every block of an article, its neighbours' included,
-    one block at a time: a caller that keeps only the scores keeps memory
-    flat (an article of 100,000 blocks would hold 100,000 dicts). `doc`, if
-    given, holds the article's facts (else they are read from `texts`)."""
-    doc = doc or Doc(texts)
-    n = len(texts)
+    """The features of every block of an article from block `start` on (the
+    blocks before it are front matter: block `start` is the article's
+    first), its neighbours' included, one block at a time: a caller that
+    keeps only the scores keeps memory flat (an article of 100,000 blocks
+    would hold 100,000 dicts). `doc`, if given, holds the article's facts
+    (else they are read from `texts`)."""
+    doc = (doc or Doc(texts)).after(start)
+    n = len(texts) - start
     ahead = iter(texts)  # each text is read once, in order
+    for _ in range(start):
+        next(ahead)
 
     def facts(j: int) -> tuple[set[str] | None, bool, int]:
         """Block j's own features, whether it is a heading candidate, its length."""
         if j >= n:
             return None, False, 0
         text = next(ahead)
-        return own(text, n_lines[j], j, doc), is_heading_candidate(text), len(text)
+        return own(text, n_lines[start + j], j, doc), is_heading_candidate(text), len(text)
 
     none: tuple[set[str] | None, bool, int] = (None, False, 0)
     window = [none, none, facts(0), facts(1), facts(2)]  # blocks i-2 .. i+2

@@ -142,6 +142,43 @@ PHRASES: dict[str, tuple[str, ...]] = {
     "ar": ("تؤمنه لكم", "تابعونا على", "جميع الحقوق محفوظة"),
 }
 
+# Kickers: a label a page sets above its headline ("BREAKING NEWS",
+# "Opinion"). Only a first block that is one of these, whole, is one (see
+# `is_kicker`); anywhere else such a word is text.
+KICKERS: dict[str, tuple[str, ...]] = {
+    "en": (
+        "breaking",
+        "breaking news",
+        "just in",
+        "developing",
+        "developing story",
+        "exclusive",
+        "live",
+        "live updates",
+        "opinion",
+        "analysis",
+        "editorial",
+        "commentary",
+        "explainer",
+        "fact check",
+        "special report",
+        "sponsored",
+        "sponsored content",
+    ),
+    "hi": ("ब्रेकिंग न्यूज़", "ब्रेकिंग न्यूज", "ब्रेकिंग", "एक्सक्लूसिव", "लाइव", "विश्लेषण", "राय", "ताज़ा ख़बर"),
+    "bn": ("ব্রেকিং নিউজ", "এক্সক্লুসিভ", "লাইভ", "বিশ্লেষণ", "মতামত"),
+    "ar": ("عاجل", "خبر عاجل", "حصري", "رأي", "تحليل", "مباشر"),
+    "ru": ("срочно", "молния", "эксклюзив", "мнение", "анализ", "онлайн"),
+    "es": ("última hora", "exclusiva", "opinión", "análisis", "en directo", "en vivo"),
+    "fr": ("dernière minute", "exclusif", "opinion", "analyse", "en direct", "décryptage"),
+    "de": ("eilmeldung", "exklusiv", "meinung", "analyse", "kommentar", "liveblog"),
+    "zh": ("突发", "独家", "快讯", "评论", "直播"),
+}
+# Separators of a navigation line: "Home | News | World", "Home > Sport".
+MENU_SEPARATORS = (" | ", " • ", " · ", " » ", " › ", " > ")
+MENU_ITEMS = 3  # at least this many items
+MENU_ITEM_WORDS = 4  # of at most this many words each
+
 # Author tag-lines: "<Name> is a regular commentator on ...".
 TAGLINES: dict[str, str] = {
     "en": (
@@ -159,6 +196,7 @@ def _lowered(phrases: object) -> tuple[str, ...]:
     return tuple(sorted({str(p).lower() for p in phrases}, key=len, reverse=True))
 
 
+KICKER_PHRASES = frozenset(_lowered([p for ps in KICKERS.values() for p in ps]))
 OPENER_PHRASES = _lowered([p for ps in OPENERS.values() for p in ps])
 PROMO_PHRASES = _lowered([p for ps in PHRASES.values() for p in ps])
 NETWORK_NAMES = _lowered(NETWORKS)
@@ -254,3 +292,29 @@ LINK = Lazy(r"\bhttps?://|\bwww\.\w|(?<![\w@])@\w{2,}|\b\w[\w.-]*\.(?:com|in|org
 LINK_TEXT = Lazy(r"(?:https?://|www\.)\S+|@\w+")
 COPYRIGHT = Lazy(r"©|\(c\)\s*\d{4}|\bcopyright\b")  # on lower-cased text
 BRACKETED = Lazy(r"^\s*(?:\([^()]*(?:\([^()]*\)[^()]*)*\)|\[[^\[\]]*\])\W*$")
+
+
+def is_kicker(text: str) -> bool:
+    """A page's label above its headline, the whole block one phrase kept
+    as data ("BREAKING NEWS", "Opinion:", "— Exclusive —")."""
+    return len(text) <= KICKER_CHARS and text.strip(_LEAD).lower() in KICKER_PHRASES
+
+
+KICKER_CHARS = 40
+
+
+def is_menu(text: str) -> bool:
+    """A navigation line: three or more short items between one separator
+    ("Home | News | World", "Home > Sport > Cricket"), none a sentence or a
+    date ("posted by Ann | Wednesday, June 15, 2005" is a byline)."""
+    for sep in MENU_SEPARATORS:
+        if text.count(sep) >= MENU_ITEMS - 1:
+            items = [item.strip() for item in text.strip().strip("|").split(sep)]
+            return len(items) >= MENU_ITEMS and all(
+                item.strip(_LEAD)
+                and len(item.split()) <= MENU_ITEM_WORDS
+                and "," not in item
+                and item[-1] not in ".!?。।"
+                for item in items
+            )
+    return False

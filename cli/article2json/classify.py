@@ -3,8 +3,9 @@
 Where the text says what a block is (a Markdown `#` heading, a setext
 underline, a line of `---`, a bracketed promotion or a social line at the
 article's edges), a rule decides; in a Markdown document the markup alone
-makes headings. Everything else goes to the kind model, under two
-constraints: only the first block may be the title, and only a block at the
+makes headings. A kicker or a navigation line above the headline is front
+matter: boilerplate, and the article starts after it. Everything else goes
+to the kind model, under two constraints: only the first block may be the title, and only a block at the
 article's edges that carries a cue of its own may be boilerplate (moving
 body text into `boilerplate` loses it).
 """
@@ -147,9 +148,30 @@ def rule(block: Block, text: str, i: int, n: int) -> tuple[Kind, str] | None:
     return edge_boilerplate(text, i, n)
 
 
+# Front matter: at most this many blocks above the headline.
+FRONT_BLOCKS = 2
+
+
+def front_matter(texts: Sequence[str], n: int) -> list[str]:
+    """The rule for each of the article's first blocks that stand above its
+    headline: a kicker ("BREAKING NEWS", phrases kept as data) or a
+    navigation line ("Home | News | World"). They are boilerplate, and the
+    block after them is the article's first (the title, most often)."""
+    found: list[str] = []
+    while len(found) < min(FRONT_BLOCKS, n - 1):
+        text = texts[len(found)]
+        why = "kicker" if bp.is_kicker(text) else "menu" if bp.is_menu(text) else None
+        if why is None:
+            break
+        found.append(why)
+    return found
+
+
 def edge_boilerplate(text: str, i: int, n: int) -> tuple[Kind, str] | None:
     """Boilerplate that its own text shows at an article's edges, and the
     rule; a first block is the model's to judge (a title, most often)."""
+    if i >= n - TAIL_BLOCKS and bp.is_menu(text):
+        return "boilerplate", "menu"  # a navigation line at the foot
     if i == 0 and n > 1:
         return None
     if bracketed_promo(text, i, n):
@@ -206,9 +228,16 @@ def kinds(
     rows: dict[tuple[bool, ...], tuple[bool, ...]] = {}  # a few distinct rows, shared
     decoder = Decoder(model)
     text_of = blocks.text_of if isinstance(blocks, Spans) else texts.__getitem__
-    for i, x in enumerate(iter_features(texts, n_lines, doc)):
-        text = text_of(i)
-        fixed = rule(blocks[i], text, i, n)
+    # Front matter is set aside: the article, for the model, starts after it.
+    front = front_matter(texts, n)
+    out.extend(BOILERPLATE for _ in front)
+    if whys is not None:
+        whys.extend(front)
+    start = len(front)
+    n -= start
+    for i, x in enumerate(iter_features(texts, n_lines, doc, start)):
+        text = text_of(start + i)
+        fixed = rule(blocks[start + i], text, i, n)
         row = tuple(
             label == fixed[0]
             if fixed is not None
@@ -227,9 +256,10 @@ def kinds(
     path = decoder.path()
     if whys is not None:
         for i, k in enumerate(path):
-            if not whys[i]:
-                whys[i] = model.explain(items[i], k) if items is not None else "model"
-    return bytearray(code[k] for k in path), whys
+            if not whys[start + i]:
+                whys[start + i] = model.explain(items[i], k) if items is not None else "model"
+    out.extend(code[k] for k in path)
+    return out, whys
 
 
 def classify(
