@@ -77,7 +77,16 @@ def documents(draw: st.DrawFn) -> bytes:
             block = ["- " + phrase(1, 5) for _ in range(draw(st.integers(2, 4)))]
         else:
             block = [
-                draw(st.sampled_from(["Follow us on Twitter @town", "(Read more at x.com/a)"]))
+                draw(
+                    st.sampled_from(
+                        [
+                            "Follow us on Twitter @town",
+                            "(Read more at x.com/a)",
+                            "BREAKING NEWS",  # front matter when it comes first
+                            "Home | News | World",
+                        ]
+                    )
+                )
             ]
         if out and (blank or draw(st.integers(0, 4)) == 0):
             out.append("")

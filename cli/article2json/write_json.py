@@ -64,7 +64,12 @@ def article_json(
     write(value(source, 1))
     key(b"title", 1)
     stream = parts(blocks, kinds, tally)
+    boilerplate: list[str] = []  # (at the article's edges only: a few blocks)
     first = next(stream, None)
+    while first is not None and first[0] == BOILERPLATE:  # front matter, above the title
+        assert first[1] is not None
+        boilerplate.append(first[1])
+        first = next(stream, None)
     if first is not None and first[0] == TITLE:
         string(first[1])
         first = next(stream, None)
@@ -72,7 +77,6 @@ def article_json(
         write(b"null")
     key(b"sections", 1)
     write(b"[")
-    boilerplate: list[str] = []  # (at the article's edges only: a few blocks)
     sections = paragraphs = 0  # sections written, paragraphs of the last one
     part = first
     while part is not None:
@@ -97,7 +101,7 @@ def article_json(
             assert text is not None
             boilerplate.append(text)
         else:
-            raise AssertionError("a title after the first block")
+            raise AssertionError("a title after the article's first block")
         part = next(stream, None)
     if sections:
         write((nl(3) + b"]" if paragraphs else b"]") + nl(2) + b"}" + nl(1))
