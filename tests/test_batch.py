@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import signal
 import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -325,3 +326,27 @@ def test_a_worker_stopped_mid_write_leaves_no_temporary_file(tmp_path: Path) -> 
         output._pending = None
     output.write_atomic(str(tmp_path / "a.json"), b"{}")
     assert output._pending is None and (tmp_path / "a.json").read_bytes() == b"{}"
+
+
+def test_a_sigterm_that_a_finaliser_swallowed_still_stops_the_command(tmp_path: Path) -> None:
+    """Where SIGTERM lands inside a finaliser (`__del__`), Python prints the
+    handler's exception and goes on; the command still stops before its next
+    output and exits 143."""
+    for name in ("a", "b", "c"):
+        (tmp_path / f"{name}.txt").write_text("Title\n\nSome text here.\n")
+    script = (
+        "import sys\n"
+        "from article2json import cli\n"
+        "class Finaliser:\n"
+        "    def __del__(self):\n"
+        "        cli._on_sigterm(15, None)\n"
+        "Finaliser()\n"  # collected at once: the exception is printed and ignored
+        "sys.argv = ['article2json', 'a.txt', 'b.txt', 'c.txt']\n"
+        "cli.main()\n"
+    )
+    proc = subprocess.run(
+        [sys.executable, "-c", script], cwd=tmp_path, capture_output=True, timeout=60
+    )
+    assert proc.returncode == 143, proc.stderr
+    assert proc.stdout == b""
+    assert b"Exception ignored" in proc.stderr  # the swallowing did happen

@@ -59,7 +59,16 @@ class Terminated(BaseException):
     """SIGTERM, raised in the main process so that it unwinds like Ctrl-C."""
 
 
+class _Sigterm:
+    """Whether a SIGTERM came. Its exception can be lost: where the signal
+    lands inside a finaliser (`__del__`, as the regex module's parser has),
+    Python prints it and goes on; the batch loop and the exit check this."""
+
+    seen = False
+
+
 def _on_sigterm(signum: int, frame: FrameType | None) -> None:
+    _Sigterm.seen = True
     raise Terminated
 
 
@@ -255,6 +264,8 @@ def _batch(a: Any) -> int:
     try:
         with contextlib.closing(convert_many(sources, opts)) as results:
             for r in results:
+                if _Sigterm.seen:  # its exception was swallowed: stop here
+                    raise Terminated
                 counts[r.status] += 1
                 if r.data is not None:
                     _write(out, r.data)
@@ -349,6 +360,8 @@ def main() -> None:
         if type(e).__name__ != "Usage" and type(e).__name__ != "ClusterUnavailable":
             raise
         _usage(str(e))
+    if _Sigterm.seen:
+        sys.exit(EXIT_TERMINATED)
     try:
         sys.stdout.flush()
     except BrokenPipeError:
