@@ -5,7 +5,8 @@ underline, a line of `---`, a bracketed promotion or a social line at the
 article's edges), a rule decides; in a Markdown document the markup alone
 makes headings. A kicker or a navigation line above the headline is front
 matter: boilerplate, and the article starts after it. Everything else goes
-to the kind model, under two constraints: only the first block may be the title, and only a block at the
+to the kind model, under two constraints: only the article's first block
+(after its front matter) may be the title, and only a block at the
 article's edges that carries a cue of its own may be boilerplate (moving
 body text into `boilerplate` loses it).
 """
