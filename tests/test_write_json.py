@@ -58,6 +58,8 @@ def documents(draw: st.DrawFn) -> bytes:
     width = draw(st.sampled_from([None, 20, 40, 72]))
     blank = draw(st.booleans())
     out: list[str] = []
+    if draw(st.integers(0, 3)) == 0:  # front matter above the headline
+        out.extend([draw(st.sampled_from(["BREAKING NEWS", "Home | News | World"])), ""])
     for _ in range(draw(st.integers(1, 12))):
         kind = draw(st.sampled_from(["para", "para", "head", "md", "setext", "num", "list", "cue"]))
         if kind == "para":
