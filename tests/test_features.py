@@ -256,11 +256,28 @@ def test_an_also_read_line_names_what_to_read_a_bare_opener_is_a_label() -> None
 def test_kickers_and_menus_are_read_whole() -> None:
     from article2json import boilerplate as bp
 
-    for kicker in ("BREAKING NEWS", "Opinion:", "— Exclusive —", "ब्रेकिंग न्यूज़", "عاجل", "Срочно"):
+    for kicker in (
+        "BREAKING NEWS",
+        "Opinion:",
+        "— Exclusive —",
+        "ब्रेकिंग न्यूज़",
+        "عاجل",
+        "Срочно",
+        "BREAKING\u00a0NEWS",  # a no-break space, as scraped text has
+        "🔴 LIVE",
+        "[Analysis]",
+    ):
         assert bp.is_kicker(kicker)
     assert not bp.is_kicker("Breaking news reached the council late on Monday.")
     assert not bp.is_kicker("News")  # a section's name as often as a kicker
-    for menu in ("Home | News | World", "Home > Sport > Cricket", "होम | देश | दुनिया"):
+    for menu in (
+        "Home | News | World",
+        "Home > Sport > Cricket",
+        "होम | देश | दुनिया",
+        "Home / News / World",
+        "الرئيسية « أخبار « العالم",
+        "ホーム ＞ ニュース ＞ 国際",
+    ):
         assert bp.is_menu(menu)
     assert not bp.is_menu("A | B")  # two items: a choice, not a menu
     assert not bp.is_menu("posted by Ann | Wednesday, June 15, 2005 | 9:37 AM")

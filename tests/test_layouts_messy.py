@@ -164,6 +164,17 @@ def test_a_kicker_or_a_menu_above_the_headline_is_front_matter(
         assert structure(laid.text.encode()) == (title, sections)
 
 
+def test_front_matter_above_a_markdown_title() -> None:
+    """In a Markdown document too, a kicker or a menu above the `#` title is
+    front matter, and the `#` heading is the title."""
+    for front in ("BREAKING NEWS", "## Opinion", "Home | News | World"):
+        text = f"{front}\n\n# Floods hit the valley\n\nRain fell.\n\n## Aftermath\n\nIt rose.\n"
+        a = article2json.parse(text)
+        assert a["title"] == "Floods hit the valley"
+        assert a["boilerplate"] == [front]
+        assert [s["heading"] for s in a["sections"]] == [None, "Aftermath"]
+
+
 def test_a_kicker_word_inside_the_article_is_text() -> None:
     """Only the first blocks can be front matter, and only whole: "Analysis"
     as a section heading and a sentence that opens with "Breaking news" stay."""
@@ -175,7 +186,8 @@ def test_a_kicker_word_inside_the_article_is_text() -> None:
     assert a["title"] == EN[0].text and a["boilerplate"] == []
     assert "Analysis" in [s["heading"] for s in a["sections"]]
     # Nothing is set aside when nothing would be left.
-    assert article2json.parse("BREAKING NEWS\n")["boilerplate"] == []
+    for alone in ("BREAKING NEWS", "Home | News | World"):
+        assert article2json.parse(alone + "\n")["title"] == alone
 
 
 def test_a_menu_line_at_the_foot_is_boilerplate_and_a_byline_with_bars_is_not() -> None:

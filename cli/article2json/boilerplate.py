@@ -175,7 +175,21 @@ KICKERS: dict[str, tuple[str, ...]] = {
     "zh": ("突发", "独家", "快讯", "评论", "直播"),
 }
 # Separators of a navigation line: "Home | News | World", "Home > Sport".
-MENU_SEPARATORS = (" | ", " • ", " · ", " » ", " › ", " > ")
+MENU_SEPARATORS = (
+    " | ",
+    " • ",
+    " · ",
+    " » ",
+    " › ",
+    " > ",
+    " / ",
+    " → ",
+    " :: ",
+    " « ",
+    " ‹ ",
+    " ｜ ",
+    " ＞ ",
+)
 MENU_ITEMS = 3  # at least this many items
 MENU_ITEM_WORDS = 4  # of at most this many words each
 
@@ -297,7 +311,15 @@ BRACKETED = Lazy(r"^\s*(?:\([^()]*(?:\([^()]*\)[^()]*)*\)|\[[^\[\]]*\])\W*$")
 def is_kicker(text: str) -> bool:
     """A page's label above its headline, the whole block one phrase kept
     as data ("BREAKING NEWS", "Opinion:", "— Exclusive —")."""
-    return len(text) <= KICKER_CHARS and text.strip(_LEAD).lower() in KICKER_PHRASES
+    if len(text) > KICKER_CHARS:
+        return False
+    words = " ".join(text.split())  # (a no-break space between its words)
+    start, end = 0, len(words)
+    while start < end and not words[start].isalnum():  # marks and emoji: "🔴 LIVE"
+        start += 1
+    while end > start and not words[end - 1].isalnum():
+        end -= 1
+    return words[start:end].lower() in KICKER_PHRASES
 
 
 KICKER_CHARS = 40

@@ -171,7 +171,7 @@ def front_matter(texts: Sequence[str], n: int) -> list[str]:
 def edge_boilerplate(text: str, i: int, n: int) -> tuple[Kind, str] | None:
     """Boilerplate that its own text shows at an article's edges, and the
     rule; a first block is the model's to judge (a title, most often)."""
-    if i >= n - TAIL_BLOCKS and bp.is_menu(text):
+    if n > 1 and i >= n - TAIL_BLOCKS and bp.is_menu(text):
         return "boilerplate", "menu"  # a navigation line at the foot
     if i == 0 and n > 1:
         return None
@@ -214,11 +214,19 @@ def kinds(
         n_lines = array("I", [len(b.lines) for b in blocks])
         markdown = is_markdown([b.lines[0]] for b in blocks)
     reasons = reasons or explain
-    out = bytearray()
     whys: list[str] | None = [] if reasons else None
+    # Front matter is set aside: the article, for the rules and the model,
+    # starts after it.
+    front = front_matter(texts, n)
+    out = bytearray(BOILERPLATE for _ in front)
+    if whys is not None:
+        whys.extend(front)
+    start = len(front)
+    n -= start
     if markdown:
         for i in range(n):
-            kind, why = edge_boilerplate(texts[i], i, n) or markdown_kind(blocks[i], i)
+            text = texts[start + i]
+            kind, why = edge_boilerplate(text, i, n) or markdown_kind(blocks[start + i], i)
             out.append(KINDS.index(kind))
             if whys is not None:
                 whys.append(why)
@@ -229,13 +237,6 @@ def kinds(
     rows: dict[tuple[bool, ...], tuple[bool, ...]] = {}  # a few distinct rows, shared
     decoder = Decoder(model)
     text_of = blocks.text_of if isinstance(blocks, Spans) else texts.__getitem__
-    # Front matter is set aside: the article, for the model, starts after it.
-    front = front_matter(texts, n)
-    out.extend(BOILERPLATE for _ in front)
-    if whys is not None:
-        whys.extend(front)
-    start = len(front)
-    n -= start
     for i, x in enumerate(iter_features(texts, n_lines, doc, start)):
         text = text_of(start + i)
         fixed = rule(blocks[start + i], text, i, n)
