@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import random
+
 import pytest
 
 from article2json.decode import decode
@@ -26,6 +28,42 @@ def test_utf16_and_utf32_with_bom(codec: str) -> None:
 def test_utf16_without_bom_is_named() -> None:
     with pytest.raises(ConvertError, match="UTF-16-LE without a byte-order mark"):
         decode("Hello world, this is text".encode("utf-16-le"))
+    with pytest.raises(ConvertError, match="UTF-16-BE without a byte-order mark"):
+        decode("Заголовок\n\nТекст статьи.\n".encode("utf-16-be"))  # NULs in its spaces only
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hello world, this is text.\n",
+        "Заголовок\n\nТекст статьи.\n",
+        "शीर्षक\n\nलेख का पाठ।\n",
+        "今天天气很好，大家都出去玩了。游客很多，公园里人山人海。\n" * 5 + "东京樱花盛开了。\n",
+        "東京の桜が満開になった。\n" * 20,  # NULs only in its line ends
+    ],
+)
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+def test_auto_reads_utf16_without_bom_in_any_script(text: str, codec: str) -> None:
+    """UTF-16 of Cyrillic or Devanagari has NUL bytes only in its spaces and
+    line ends (and is valid UTF-8 besides), of Japanese only in its line
+    ends (a Chinese 开, U+5F00, has one among its low bytes): --encoding
+    auto still reads it."""
+    assert decode(text.encode(codec), "auto") == (text, codec)
+
+
+def test_auto_still_calls_binary_files_binary() -> None:
+    rng = random.Random(7)
+    noise = [bytes(rng.randrange(256) for _ in range(2000)) for _ in range(20)]
+    padded = [bytes(b if i % 2 else 0 for i, b in enumerate(n)) for n in noise]
+    for data in (
+        bytes(range(256)) * 4,
+        b"ELF\x00\x00\x01" * 200,
+        b"text\x00more text" * 50,  # read two by two: letters, no spaces
+        *(n + b"\x00" for n in noise),
+        *padded,
+    ):
+        with pytest.raises(ConvertError, match=r"binary file \(NUL byte|without a byte-order mark"):
+            decode(data, "auto")
 
 
 def test_invalid_utf8_names_the_byte_offset() -> None:
