@@ -33,16 +33,27 @@ def sniff_bom(data: bytes) -> tuple[str, int] | None:
     return None
 
 
+# How much of a file the UTF-16 guesses read.
+UTF16_SAMPLE = 4096
+
+
+def _nul_shares(sample: bytes) -> tuple[float, float]:
+    """The shares of NUL among the odd and the even bytes of `sample`: the
+    high bytes of UTF-16-LE and of UTF-16-BE."""
+    odd, even = sample[1::2], sample[0::2]
+    return odd.count(0) / len(odd), even.count(0) / len(even)
+
+
 def _looks_like_utf16(data: bytes) -> str | None:
     """Name UTF-16 text that came without a byte-order mark (mostly-ASCII text
     has a NUL in every other byte)."""
-    sample = data[:4096]
+    sample = data[:UTF16_SAMPLE]
     if len(sample) < 4:
         return None
-    even, odd = sample[0::2], sample[1::2]
-    if odd.count(0) > 0.4 * len(odd) and even.count(0) < 0.05 * len(even):
+    high_le, high_be = _nul_shares(sample)
+    if high_le > 0.4 and high_be < 0.05:
         return "utf-16-le"
-    if even.count(0) > 0.4 * len(even) and odd.count(0) < 0.05 * len(odd):
+    if high_be > 0.4 and high_le < 0.05:
         return "utf-16-be"
     return None
 
@@ -56,10 +67,10 @@ AUTO_UTF16_SHARE = 0.03
 
 def _utf16_text(data: bytes) -> str | None:
     """The UTF-16 codec `data` is text in, for --encoding auto, if any."""
-    sample = data[:4096]
+    sample = data[:UTF16_SAMPLE]
     if len(sample) < 4:
         return None
-    high_le, high_be = (sample[k::2].count(0) / len(sample[k::2]) for k in (1, 0))
+    high_le, high_be = _nul_shares(sample)
     # (the other bytes have NULs too in some texts: Chinese 开 is U+5F00)
     if high_le >= AUTO_UTF16_SHARE and high_le > 3 * high_be:
         guess = "utf-16-le"
@@ -67,7 +78,7 @@ def _utf16_text(data: bytes) -> str | None:
         guess = "utf-16-be"
     else:
         return None
-    head = codecs.decode(data[:4096], guess, "replace")
+    head = codecs.decode(sample, guess, "replace")
     controls = sum(1 for ch in head if (ch < " " and ch not in "\n\r\t") or ch == "\ufffd")
     # Text has spaces or line ends (Japanese at least its line ends); bytes
     # read two by two as UTF-16 give letters of every script, and no spaces.
