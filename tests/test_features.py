@@ -279,6 +279,17 @@ def test_kickers_and_menus_are_read_whole() -> None:
         "ホーム ＞ ニュース ＞ 国際",
     ):
         assert bp.is_menu(menu)
+    for notice in (
+        "© 2024 Daily News",
+        "Copyright 2023 Ann Lee",
+        "(c) 2021 The Town Paper",
+        "© 2024 «Городские новости». Все права защищены.",
+        "版权所有 © 2024 每日新闻",
+        "Todos los derechos reservados.",
+    ):
+        assert bp.is_copyright_notice(notice)
+    assert not bp.is_copyright_notice("Copyright in the drawings stays with the architects.")
+    assert not bp.is_copyright_notice("The paper reserved a table for the mayor.")
     assert not bp.is_menu("A | B")  # two items: a choice, not a menu
     assert not bp.is_menu("posted by Ann | Wednesday, June 15, 2005 | 9:37 AM")
     assert not bp.is_menu("It rained. | It poured. | It stopped.")

@@ -198,6 +198,40 @@ def test_a_menu_line_at_the_foot_is_boilerplate_and_a_byline_with_bars_is_not() 
     assert article2json.parse(body + "\n\n" + byline + "\n")["boilerplate"] == []
 
 
+@pytest.mark.parametrize("blocks", [EN, HI, RU], ids=["en", "hi", "ru"])
+@pytest.mark.parametrize("layout", ["clean", "wrap60", "wrap110", "lines", "indented", "tight"])
+def test_foot_lines_are_boilerplate_in_every_layout(
+    blocks: tuple[Labelled, ...], layout: str
+) -> None:
+    """A navigation line or a short copyright notice at the foot is set
+    apart, even in a file without blank lines (where the menu would
+    otherwise be glued to the last paragraph), and the article is as without
+    them."""
+    title, sections = expected(blocks)
+    for foot in (
+        ("Home | News | Weather | Sport",),
+        ("© 2024 Daily News",),
+        ("Главная › Новости › Город", "© 2024 «Городские новости». Все права защищены."),
+        ("होम | देश | दुनिया | खेल",),
+    ):
+        laid = lay_out(list(blocks) + [Labelled(f, "boilerplate") for f in foot], layout, seed=7)
+        a = article2json.parse(laid.text)
+        assert a["boilerplate"] == list(foot), (layout, foot)
+        assert structure(laid.text.encode()) == (title, sections)
+
+
+def test_a_copyright_line_inside_the_article_is_text() -> None:
+    """Only a short notice among the last blocks is boilerplate: a sentence
+    about copyright, or a notice mid-article, is the article's."""
+    long = "Copyright in the drawings stays with the architects, who were paid in 2019 for them."
+    for tail in (long, EN[4].text):
+        middle = [EN[1].text, "© 2024 Daily News", EN[2].text, EN[4].text, EN[1].text]
+        text = "\n\n".join([EN[0].text, *middle])
+        text += "\n\n" + tail + "\n"
+        a = article2json.parse(text)
+        assert a["boilerplate"] == [], tail
+
+
 def test_explain_gives_the_model_strongest_features() -> None:
     text = "\n\n".join(b.text for b in EN) + "\n"
     a = article2json.parse(text, blocks=True, explain=True)

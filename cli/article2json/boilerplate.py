@@ -174,6 +174,26 @@ KICKERS: dict[str, tuple[str, ...]] = {
     "de": ("eilmeldung", "exklusiv", "meinung", "analyse", "kommentar", "liveblog"),
     "zh": ("突发", "独家", "快讯", "评论", "直播"),
 }
+# A copyright notice: its mark, or "all rights reserved" in a language.
+# Only a short one among the article's last blocks is boilerplate (see
+# `is_copyright_notice`); a long one, or one mid-article, is text.
+COPYRIGHT_MARKS = ("©", "(c)", "℗")
+RIGHTS_RESERVED: dict[str, tuple[str, ...]] = {
+    "en": ("all rights reserved",),
+    "es": ("todos los derechos reservados",),
+    "fr": ("tous droits réservés",),
+    "de": ("alle rechte vorbehalten",),
+    "it": ("tutti i diritti riservati",),
+    "pt": ("todos os direitos reservados",),
+    "ru": ("все права защищены",),
+    "hi": ("सर्वाधिकार सुरक्षित",),
+    "ar": ("جميع الحقوق محفوظة",),
+    "zh": ("版权所有",),
+    "ja": ("無断転載",),
+}
+COPYRIGHT_WORDS = 10  # a notice is at most this many words
+COPYRIGHT_CHARS = 80  # and characters (scripts written without spaces)
+
 # Separators of a navigation line: "Home | News | World", "Home > Sport".
 MENU_SEPARATORS = (
     " | ",
@@ -323,6 +343,22 @@ def is_kicker(text: str) -> bool:
 
 
 KICKER_CHARS = 40
+
+
+RIGHTS_PHRASES = _lowered([p for ps in RIGHTS_RESERVED.values() for p in ps])
+
+
+def is_copyright_notice(text: str) -> bool:
+    """A short line that opens with a copyright mark ("© 2024 Daily News",
+    "Copyright 2023 Ann Lee") or says all rights are reserved, in one of the
+    languages kept as data; "Copyright in the drawings stays..." is a sentence."""
+    if len(text) > COPYRIGHT_CHARS or len(text.split()) > COPYRIGHT_WORDS:
+        return False
+    low = text.lstrip(_LEAD.replace("(", "")).lower()
+    if low.startswith("copyright"):
+        after = low[len("copyright") :].lstrip()
+        return after.startswith(COPYRIGHT_MARKS) or after[:4].isdigit()
+    return low.startswith(COPYRIGHT_MARKS) or any(p in low for p in RIGHTS_PHRASES)
 
 
 def is_menu(text: str) -> bool:

@@ -123,7 +123,7 @@ EDGE_CUES = ("cue.networks", "cue.call", "cue.promo")
 def edge_cue(text: str, i: int, n: int) -> bool:
     """A short block at an article's edge that is a social, link or
     promotion line ("Follow us on Twitter @x", "@towndaily"); a copyright
-    line is not enough (web annotators keep them as text)."""
+    mark in a longer line is not enough (web annotators keep them as text)."""
     if not (i < HEAD_BLOCKS or i >= n - TAIL_BLOCKS) or word_count(text) > EDGE_CUE_WORDS:
         return False
     cues = cue_features(text)
@@ -173,6 +173,8 @@ def edge_boilerplate(text: str, i: int, n: int) -> tuple[Kind, str] | None:
     rule; a first block is the model's to judge (a title, most often)."""
     if n > 1 and i >= n - TAIL_BLOCKS and bp.is_menu(text):
         return "boilerplate", "menu"  # a navigation line at the foot
+    if n > 1 and i >= n - TAIL_BLOCKS and bp.is_copyright_notice(text):
+        return "boilerplate", "copyright"  # "© 2024 Daily News" at the foot
     if i == 0 and n > 1:
         return None
     if bracketed_promo(text, i, n):

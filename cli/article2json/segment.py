@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator, Sequence
 
 from .blocks import Block
+from .boilerplate import is_menu
 from .doc_layout import Layout, LayoutTally
 from .line_features import is_markup_rule, transition
 from .lines import (
@@ -26,6 +27,7 @@ from .lines import (
     visible,
 )
 from .model import Crf, Decoder, load
+from .scripts import ends_sentence
 from .spans import Spans
 
 # A run of up to this many lines is read into a list once; a longer one is
@@ -57,7 +59,9 @@ def run_items(
 def forced_starts(run: Iterable[Line]) -> bytearray:
     """For each line of a run, what the markup says (FREE, START or CONTINUE):
     the first line and `#` headings start blocks, and so does the line after
-    them; a setext underline continues its heading."""
+    them; a setext underline continues its heading; a navigation line
+    ("Home | News | Sport") under a sentence starts a block, so that a foot
+    menu in a file without blank lines is not glued to the last paragraph."""
     out = bytearray()
     prev: Line | None = None
     after = True  # the line after a heading (or the run's first) starts a block
@@ -74,6 +78,8 @@ def forced_starts(run: Iterable[Line]) -> bytearray:
                 and not is_atx_heading(prev)
             ):  # a setext underline (not a rule under a `#` heading)
                 f, after = CONTINUE, True  # it stays with its heading
+            elif prev is not None and ends_sentence(prev.text) and is_menu(line.text):
+                f = START
         out.append(f)
         prev = line
     return out
