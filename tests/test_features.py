@@ -290,6 +290,57 @@ def test_kickers_and_menus_are_read_whole() -> None:
         assert bp.is_copyright_notice(notice)
     assert not bp.is_copyright_notice("Copyright in the drawings stays with the architects.")
     assert not bp.is_copyright_notice("The paper reserved a table for the mayor.")
+    for crumbs in ("Home | News", "Главная › Новости", "首页 ＞ 新闻", "Startseite > Politik"):
+        assert bp.is_menu(crumbs)  # two items after a home page's name
+    assert not bp.is_menu("Cats > Dogs")
     assert not bp.is_menu("A | B")  # two items: a choice, not a menu
     assert not bp.is_menu("posted by Ann | Wednesday, June 15, 2005 | 9:37 AM")
     assert not bp.is_menu("It rained. | It poured. | It stopped.")
+
+
+def test_where_a_list_item_text_starts() -> None:
+    from article2json.blocks import item_column
+
+    assert item_column("- x") == 2
+    assert item_column("•  two spaces") == 3
+    assert item_column("12. twelve") == 4
+    assert item_column("a) letter") == 3
+    assert item_column("-5 degrees") is None  # no space after the mark
+    assert item_column("Plain text") is None
+
+
+def test_a_hanging_list_joins_each_item_and_keeps_the_introduction() -> None:
+    from article2json.blocks import Block, is_hanging_list
+
+    def text(*rows: tuple[int, str]) -> str:
+        return Block([Line(t, 0, 0, indent) for indent, t in rows]).text()
+
+    hung = text((0, "Three rules:"), (0, "- keep one lane"), (2, "open;"), (0, "- stop at eight."))
+    assert hung == "Three rules:\n- keep one lane open;\n- stop at eight."
+    # A line back at the item's own indent is no continuation: a paragraph.
+    assert text((0, "- one"), (2, "more"), (0, "text"), (0, "- two")) == "- one more text - two"
+    # Lines without indents, or a single item, are left to the other joins.
+    assert not is_hanging_list([Line(t, 0, 0, 0) for t in ("- one", "more", "- two")])
+    assert not is_hanging_list([Line("Intro", 0, 0, 0), Line("- one", 0, 0, 0), Line("x", 0, 0, 2)])
+
+
+def test_forced_starts_of_hanging_items_and_foot_menus() -> None:
+    from article2json.segment import CONTINUE, FREE, START, forced_starts
+
+    def forced(*rows: tuple[int, str]) -> list[int]:
+        return list(forced_starts([Line(t, 0, 0, indent) for indent, t in rows], 20))
+
+    # Under an item's text: continues it; back at the margin: the model's.
+    assert forced((0, "- keep one lane of"), (2, "the old crossing"), (0, "Then")) == [
+        START,
+        CONTINUE,
+        FREE,
+    ]
+    # An item that ends short ends there: the indented line below is the model's.
+    assert forced((0, "- one lane"), (2, "the old crossing")) == [START, FREE]
+    # An indented sentence after an item that ended one opens a paragraph.
+    assert forced((0, "1. Stop at eight."), (4, "Work starts soon.")) == [START, FREE]
+    assert forced((0, "1. Stop at eight."), (3, "and on Sundays.")) == [START, CONTINUE]
+    # A menu line under a sentence starts a block; under a heading, the model's.
+    assert forced((0, "It rained."), (0, "Home | News | Sport")) == [START, START]
+    assert forced((0, "Weather"), (0, "Home | News | Sport")) == [START, FREE]

@@ -3,7 +3,7 @@ how its lines become one text."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from itertools import islice, pairwise
 
 from .lines import Line
@@ -62,11 +62,17 @@ class Block:
         if len(self.lines) > JOIN_CHUNK:
             return _join_long(self.lines)
         lines = [ln.text for ln in self.lines]
-        return "\n".join(lines) if keeps_lines(lines) else join_lines(lines)
+        if keeps_lines(lines):
+            return "\n".join(lines)
+        if is_hanging_list(self.lines):
+            return hanging_list_text(self.lines)
+        return join_lines(lines)
 
 
 def _join_long(lines: Sequence[Line]) -> str:
     """`Block.text` of many lines, joined a chunk of lines at a time."""
+    if is_hanging_list(lines):
+        return hanging_list_text(lines)
     items = islice(lines, 1, None)  # (more than 2 lines: the first may introduce the list)
     keep = all(is_list_item(ln.text) for ln in items) or all(
         "\t" in ln.text for ln in islice(lines, 1, None)
@@ -107,6 +113,52 @@ def join_lines(lines: list[str]) -> str:
             parts.append(" ")
         parts.append(line)
     return "".join(parts)
+
+
+def is_hanging_list(lines: Iterable[Line]) -> bool:
+    """Whether the lines are a list whose long items wrap under their own
+    text (a hanging indent), after the line or lines that introduce it: two
+    items or more, and every other line below an item indented past its mark."""
+    count = listed = 0
+    indented = False
+    below = -1  # the indent of the item above, once there is one
+    for ln in lines:
+        count += 1
+        indented = indented or ln.indent > 0
+        if is_list_item(ln.text):
+            listed += 1
+            below = ln.indent
+        elif below >= 0 and ln.indent <= below:
+            return False
+    return count >= 3 and indented and listed >= 2
+
+
+def hanging_list_text(lines: Iterable[Line]) -> str:
+    """A hanging list's text: each item (and the introduction) joined into
+    one line, one line an item."""
+    pieces: list[str] = []
+    last = ""
+    for ln in lines:
+        if pieces:
+            pieces.append("\n" if is_list_item(ln.text) else _joint(last, ln.text))
+        pieces.append(ln.text)
+        last = ln.text
+    return "".join(pieces)
+
+
+def item_column(text: str) -> int | None:
+    """Where the text of a list item starts, after its mark and the space
+    after it ("- x": 2, "12. x": 4); None for a line that is no list item or
+    has no space after its mark ("-5 degrees")."""
+    if not is_list_item(text):
+        return None
+    if text[0] in BULLETS:
+        rest = text[1:]
+        at = 1 + len(rest) - len(rest.lstrip())
+    else:
+        m = _NUMBER_MARK.p.match(text)
+        at = m.end() - 1 if m else 0
+    return at if at >= 2 and text[at - 1] in " \t" else None
 
 
 def is_list_item(text: str) -> bool:

@@ -12,10 +12,10 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
 
-from .blocks import Block
+from .blocks import Block, item_column
 from .boilerplate import is_menu
 from .doc_layout import Layout, LayoutTally
-from .line_features import is_markup_rule, transition
+from .line_features import case_of_start, is_markup_rule, transition
 from .lines import (
     Line,
     MarkdownTally,
@@ -38,6 +38,14 @@ LISTED_RUN = 256
 # line starts a block, or continues one.
 FREE, START, CONTINUE = 0, 1, 2
 
+# A line under a list item continues it when it is indented past the item's
+# mark and at most this many columns past the item's text.
+HANG_SLACK = 2
+# ... and the line above it reaches this share of the wrap width (it was cut
+# because it was full: an item that ends short ends there). Without this,
+# web lists above indented paragraphs lost 0.017 heading F1 in a 5-fold CV.
+HANG_FULL = 0.7
+
 
 def run_items(
     run: Iterable[Line], layout: Layout, longest: int | None = None
@@ -56,18 +64,36 @@ def run_items(
         yield transition(prev, cur, layout, longest, None)
 
 
-def forced_starts(run: Iterable[Line]) -> bytearray:
+def forced_starts(run: Iterable[Line], width: int) -> bytearray:
     """For each line of a run, what the markup says (FREE, START or CONTINUE):
     the first line and `#` headings start blocks, and so does the line after
-    them; a setext underline continues its heading; a navigation line
+    them; a setext underline continues its heading; a line indented under
+    the text of the list item above continues it (a hanging indent) where
+    the line above was full (`width`: the document's wrap width), unless it
+    opens a sentence after one ends (an indented paragraph after the list);
+    a navigation line
     ("Home | News | Sport") under a sentence starts a block, so that a foot
     menu in a file without blank lines is not glued to the last paragraph."""
     out = bytearray()
     prev: Line | None = None
     after = True  # the line after a heading (or the run's first) starts a block
+    mark, hang = 0, -HANG_SLACK  # the indents of the list item above and of its text
     for line in run:
         f = START if after else FREE
         after = False
+        column = item_column(line.text)
+        if column is not None:
+            mark, hang = line.indent, line.indent + column
+        elif (
+            f == FREE
+            and mark < line.indent <= hang + HANG_SLACK
+            and prev is not None
+            and prev.indent + len(prev.text) >= HANG_FULL * width
+            and (not ends_sentence(prev.text) or case_of_start(line.text) == "lower")
+        ):
+            f = CONTINUE  # a wrapped list item's next line, under its text
+        else:
+            mark, hang = 0, -HANG_SLACK
         if not line.escaped:  # an escaped line is text, never markup
             if is_atx_heading(line):
                 f, after = START, True
@@ -78,7 +104,7 @@ def forced_starts(run: Iterable[Line]) -> bytearray:
                 and not is_atx_heading(prev)
             ):  # a setext underline (not a rule under a `#` heading)
                 f, after = CONTINUE, True  # it stays with its heading
-            elif prev is not None and ends_sentence(prev.text) and is_menu(line.text):
+            elif prev is not None and is_menu(line.text) and ends_sentence(prev.text):
                 f = START
         out.append(f)
         prev = line
@@ -94,7 +120,7 @@ def starts(
 ) -> bytearray:
     """For each line of a run, 1 if it starts a block; `again` is the same
     run once more (a long run is read from the text for each pass)."""
-    forced = forced_starts(run)
+    forced = forced_starts(run, layout.width)
     if len(forced) == 1 or FREE not in forced:
         return bytearray(f == START for f in forced)
     # A run of 80,000 wrapped lines keeps a byte of back pointers a label a line.
