@@ -175,6 +175,16 @@ def test_front_matter_above_a_markdown_title() -> None:
         assert [s["heading"] for s in a["sections"]] == [None, "Aftermath"]
 
 
+def test_a_headline_that_reads_like_a_menu_is_the_title_above_a_paragraph() -> None:
+    """Three short items between ">" above the first paragraph are a
+    headline; above a short block (the headline) they are a breadcrumb."""
+    for headline in ("Cats > Dogs > Goldfish", "Кошки › Собаки › Рыбки"):
+        a = article2json.parse(f"{headline}\n\n{EN[1].text}\n\n{EN[2].text}\n")
+        assert (a["title"], a["boilerplate"]) == (headline, [])
+        a = article2json.parse(f"{headline}\n\n{EN[0].text}\n\n{EN[1].text}\n")
+        assert (a["title"], a["boilerplate"]) == (EN[0].text, [headline])
+
+
 def test_a_kicker_word_inside_the_article_is_text() -> None:
     """Only the first blocks can be front matter, and only whole: "Analysis"
     as a section heading and a sentence that opens with "Breaking news" stay."""
@@ -212,6 +222,7 @@ def test_foot_lines_are_boilerplate_in_every_layout(
         ("Home | News | Weather | Sport",),
         ("© 2024 Daily News",),
         ("Главная › Новости › Город", "© 2024 «Городские новости». Все права защищены."),
+        ("© 2024 Daily News", "Home | News | Weather | Sport"),
         ("होम | देश | दुनिया | खेल",),
     ):
         laid = lay_out(list(blocks) + [Labelled(f, "boilerplate") for f in foot], layout, seed=7)
@@ -221,15 +232,80 @@ def test_foot_lines_are_boilerplate_in_every_layout(
 
 
 def test_a_copyright_line_inside_the_article_is_text() -> None:
-    """Only a short notice among the last blocks is boilerplate: a sentence
-    about copyright, or a notice mid-article, is the article's."""
+    """Only a short notice as the last block is boilerplate: a sentence
+    about copyright, or a notice above more text, is the article's."""
     long = "Copyright in the drawings stays with the architects, who were paid in 2019 for them."
     for tail in (long, EN[4].text):
-        middle = [EN[1].text, "© 2024 Daily News", EN[2].text, EN[4].text, EN[1].text]
-        text = "\n\n".join([EN[0].text, *middle])
+        text = "\n\n".join([EN[0].text, EN[1].text, EN[2].text, "© 2024 Daily News"])
         text += "\n\n" + tail + "\n"
         a = article2json.parse(text)
         assert a["boilerplate"] == [], tail
+
+
+LIST_INTRO = {
+    "en": "The council approved the bridge on Tuesday after a long debate. Three "
+    "conditions were attached to the approval:",
+    "ru": "Совет одобрил мост во вторник после долгих споров. К решению приложены три условия:",
+    "hi": "परिषद ने लंबी बहस के बाद मंगलवार को पुल को मंज़ूरी दी। मंज़ूरी के साथ तीन शर्तें रखी गयीं:",
+}
+LIST_ITEMS = {
+    "en": (
+        "the builder must keep one lane of the old crossing open at all times during the works;",
+        "noise must stop at eight in the evening on weekdays and all day on Sundays;",
+        "the council will publish the contracts next month.",
+    ),
+    "ru": (
+        "подрядчик должен держать одну полосу старой переправы открытой всё время работ;",
+        "шум должен прекращаться в восемь вечера по будням и весь день по воскресеньям;",
+        "совет опубликует договоры в следующем месяце.",
+    ),
+    "hi": (
+        "ठेकेदार को काम के दौरान पुराने पुल की एक लेन हर समय खुली रखनी होगी;",
+        "कामकाज के दिनों में शाम आठ बजे के बाद और रविवार को पूरे दिन शोर बंद रहेगा;",
+        "परिषद अगले महीने ठेके प्रकाशित करेगी।",
+    ),
+}
+
+
+def hanging_list(lang: str, width: int, mark: str, indent: str | None) -> str:
+    """An article whose list items wrap under their own text; paragraphs
+    set apart by blank lines, or (`indent`) by a first-line indent."""
+    out = [EN[0].text] + ([] if indent else [""])
+
+    def paragraph(text: str) -> None:
+        lines = wrap(text, width - len(indent or ""))
+        out.extend([(indent or "") + lines[0], *lines[1:]] + ([] if indent else [""]))
+
+    paragraph(LIST_INTRO[lang])
+    for n, item in enumerate(LIST_ITEMS[lang], 1):
+        head = mark.format(n)
+        first, *rest = wrap(head + item, width)
+        out.append(first)
+        out.extend(" " * len(head) + ln for ln in wrap(" ".join(rest), width - len(head)) if rest)
+    if not indent:
+        out.append("")
+    paragraph(EN[4].text)
+    return "\n".join(out) + "\n"
+
+
+@pytest.mark.parametrize("lang", ["en", "ru", "hi"])
+@pytest.mark.parametrize("indent", [None, "    ", "\t"], ids=["blanks", "indent4", "tab"])
+def test_list_items_that_wrap_under_their_text_stay_whole(lang: str, indent: str | None) -> None:
+    """A hanging indent continues the item above it: each item comes out
+    whole, a line of its own (in one paragraph with the other items, or
+    with the line that introduces the list, as the web corpus has lists),
+    and the paragraph after the list is its own. (Indented paragraphs are read from 50 columns: the model is
+    trained on files wrapped at 60 and more.)"""
+    for width in (36, 50, 72) if indent is None else (50, 72):
+        for mark in ("- ", "{}. ", "• "):
+            items = [mark.format(n) + item for n, item in enumerate(LIST_ITEMS[lang], 1)]
+            a = article2json.parse(hanging_list(lang, width, mark, indent))
+            paragraphs = [p for s in a["sections"] for p in s["paragraphs"]]
+            where = (width, mark)
+            assert a["title"] == EN[0].text, where
+            assert paragraphs[-1] == EN[4].text, where
+            lines = [ln for p in paragraphs for ln in p.split("\n")]
+            assert all(item in lines for item in items), where
 
 
 def test_explain_gives_the_model_strongest_features() -> None:

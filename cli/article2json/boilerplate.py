@@ -175,8 +175,9 @@ KICKERS: dict[str, tuple[str, ...]] = {
     "zh": ("突发", "独家", "快讯", "评论", "直播"),
 }
 # A copyright notice: its mark, or "all rights reserved" in a language.
-# Only a short one among the article's last blocks is boilerplate (see
-# `is_copyright_notice`); a long one, or one mid-article, is text.
+# Only a short one as the article's last block is boilerplate (see
+# `is_copyright_notice`); a long one, or one above more text, is text (web
+# annotators keep "Copyright © 2004 Ann Lee" above the author's biography).
 COPYRIGHT_MARKS = ("©", "(c)", "℗")
 RIGHTS_RESERVED: dict[str, tuple[str, ...]] = {
     "en": ("all rights reserved",),
@@ -210,8 +211,24 @@ MENU_SEPARATORS = (
     " ｜ ",
     " ＞ ",
 )
-MENU_ITEMS = 3  # at least this many items
+MENU_ITEMS = 3  # at least this many items (two after a home page's name)
 MENU_ITEM_WORDS = 4  # of at most this many words each
+
+# A home page's name, the first item of a breadcrumb ("Home › News").
+HOMES: dict[str, tuple[str, ...]] = {
+    "en": ("home", "homepage", "home page", "main page"),
+    "de": ("startseite", "start"),
+    "fr": ("accueil",),
+    "es": ("inicio", "portada"),
+    "pt": ("início", "página inicial"),
+    "it": ("home page",),
+    "ru": ("главная", "главная страница"),
+    "uk": ("головна",),
+    "hi": ("होम", "मुखपृष्ठ"),
+    "ar": ("الرئيسية", "الصفحة الرئيسية"),
+    "zh": ("首页", "主页"),
+    "ja": ("ホーム", "トップ"),
+}
 
 # Author tag-lines: "<Name> is a regular commentator on ...".
 TAGLINES: dict[str, str] = {
@@ -345,6 +362,7 @@ def is_kicker(text: str) -> bool:
 KICKER_CHARS = 40
 
 
+HOME_NAMES = frozenset(_lowered([p for ps in HOMES.values() for p in ps]))
 RIGHTS_PHRASES = _lowered([p for ps in RIGHTS_RESERVED.values() for p in ps])
 
 
@@ -363,12 +381,16 @@ def is_copyright_notice(text: str) -> bool:
 
 def is_menu(text: str) -> bool:
     """A navigation line: three or more short items between one separator
-    ("Home | News | World", "Home > Sport > Cricket"), none a sentence or a
-    date ("posted by Ann | Wednesday, June 15, 2005" is a byline)."""
+    ("Home | News | World", "Home > Sport > Cricket"), or two after a home
+    page's name ("Home | News"); none a sentence or a date ("posted by Ann |
+    Wednesday, June 15, 2005" is a byline)."""
     for sep in MENU_SEPARATORS:
-        if text.count(sep) >= MENU_ITEMS - 1:
+        if sep in text:
             items = [item.strip() for item in text.strip().strip("|").split(sep)]
-            return len(items) >= MENU_ITEMS and all(
+            enough = len(items) >= MENU_ITEMS or (
+                len(items) == 2 and items[0].strip(_LEAD).lower() in HOME_NAMES
+            )
+            return enough and all(
                 item.strip(_LEAD)
                 and len(item.split()) <= MENU_ITEM_WORDS
                 and "," not in item

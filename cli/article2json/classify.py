@@ -4,7 +4,8 @@ Where the text says what a block is (a Markdown `#` heading, a setext
 underline, a line of `---`, a bracketed promotion or a social line at the
 article's edges), a rule decides; in a Markdown document the markup alone
 makes headings. A kicker or a navigation line above the headline is front
-matter: boilerplate, and the article starts after it. Everything else goes
+matter: boilerplate, and the article starts after it; navigation lines and
+a short copyright notice that end the file are its foot, boilerplate too. Everything else goes
 to the kind model, under two constraints: only the article's first block
 (after its front matter) may be the title, and only a block at the
 article's edges that carries a cue of its own may be boilerplate (moving
@@ -156,25 +157,53 @@ FRONT_BLOCKS = 2
 def front_matter(texts: Sequence[str], n: int) -> list[str]:
     """The rule for each of the article's first blocks that stand above its
     headline: a kicker ("BREAKING NEWS", phrases kept as data) or a
-    navigation line ("Home | News | World"). They are boilerplate, and the
-    block after them is the article's first (the title, most often)."""
+    navigation line ("Home | News | World") above a short block (above a
+    paragraph, "Cats > Dogs > Goldfish" is a headline). They are
+    boilerplate, and the block after them is the article's first (the
+    title, most often)."""
     found: list[str] = []
     while len(found) < min(FRONT_BLOCKS, n - 1):
         text = texts[len(found)]
-        why = "kicker" if bp.is_kicker(text) else "menu" if bp.is_menu(text) else None
+        after = texts[len(found) + 1]
+        why = (
+            "kicker"
+            if bp.is_kicker(text)
+            else "menu"
+            if bp.is_menu(text) and word_count(after) <= bp.SHORT_WORDS
+            else None
+        )
         if why is None:
             break
         found.append(why)
     return found
 
 
+def foot_matter(texts: Sequence[str], start: int, n: int) -> int:
+    """How many of the article's last blocks are its foot: navigation lines
+    and short copyright notices ("© 2024 Daily News"), with nothing but
+    such lines below them. A notice above more text is the article's (web
+    annotators keep "Copyright © 2004 Ann Lee" above the author's biography)."""
+    foot = 0
+    while foot < min(TAIL_BLOCKS, n - 1):
+        text = texts[start + n - 1 - foot]
+        if not (bp.is_copyright_notice(text) or bp.is_menu(text)):
+            break
+        foot += 1
+    return foot
+
+
+def foot_rule(text: str, i: int, foot: int) -> tuple[Kind, str] | None:
+    """Boilerplate for a block of the article's foot (see `foot_matter`)."""
+    if i < foot:
+        return None
+    return "boilerplate", "menu" if bp.is_menu(text) else "copyright"
+
+
 def edge_boilerplate(text: str, i: int, n: int) -> tuple[Kind, str] | None:
     """Boilerplate that its own text shows at an article's edges, and the
     rule; a first block is the model's to judge (a title, most often)."""
-    if n > 1 and i >= n - TAIL_BLOCKS and bp.is_menu(text):
+    if 0 < i >= n - TAIL_BLOCKS and bp.is_menu(text):
         return "boilerplate", "menu"  # a navigation line at the foot
-    if n > 1 and i >= n - TAIL_BLOCKS and bp.is_copyright_notice(text):
-        return "boilerplate", "copyright"  # "© 2024 Daily News" at the foot
     if i == 0 and n > 1:
         return None
     if bracketed_promo(text, i, n):
@@ -225,10 +254,15 @@ def kinds(
         whys.extend(front)
     start = len(front)
     n -= start
+    foot = n - foot_matter(texts, start, n)  # the first block of the foot
     if markdown:
         for i in range(n):
             text = texts[start + i]
-            kind, why = edge_boilerplate(text, i, n) or markdown_kind(blocks[start + i], i)
+            kind, why = (
+                foot_rule(text, i, foot)
+                or edge_boilerplate(text, i, n)
+                or markdown_kind(blocks[start + i], i)
+            )
             out.append(KINDS.index(kind))
             if whys is not None:
                 whys.append(why)
@@ -241,7 +275,7 @@ def kinds(
     text_of = blocks.text_of if isinstance(blocks, Spans) else texts.__getitem__
     for i, x in enumerate(iter_features(texts, n_lines, doc, start)):
         text = text_of(start + i)
-        fixed = rule(blocks[start + i], text, i, n)
+        fixed = foot_rule(text, i, foot) or rule(blocks[start + i], text, i, n)
         row = tuple(
             label == fixed[0]
             if fixed is not None
