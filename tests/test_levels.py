@@ -13,6 +13,11 @@ from article2json.levels import heading_level
     ("lines", "level"),
     [
         ("# Title", 1),
+        ("II. Results", 1),
+        ("IV) Notes", 1),
+        ("IIII. Not Roman", None),
+        ("In the end", None),
+        ("V.I.P. lounge", None),
         ("## Methods", 2),
         ("###### Deep", 6),
         ("####### Seven is not a heading", None),

@@ -25,6 +25,12 @@ _NUMBERED = Lazy(
     r"|^(\p{Nd}{1,3})(?:[.)](?:\s|$)|[．）])"
 )
 
+# A section number in upper-case Roman numerals: "II. Results", "IV) Notes".
+_ROMAN = Lazy(
+    r"^(?=[MDCLXVI])M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})[.)](?:\s|$)"
+)
+_ROMAN_DIGITS = frozenset("MDCLXVI")
+
 
 def heading_level(lines: str | Sequence[str]) -> int | None:
     """The level a heading's source lines mark, or None when they mark none.
@@ -37,7 +43,8 @@ def heading_level(lines: str | Sequence[str]) -> int | None:
     - an empty `#` line ("##") marks nothing: it is no heading;
     - numbered heading: the depth of its number, in any script's digits
       (`"2. Scope"` -> 1, `"2) Scope"` -> 1, `"2.3 Data"` -> 2,
-      `"2.3.1 Units"` -> 3, `"٣. ..."` -> 1), capped at 6;
+      `"2.3.1 Units"` -> 3, `"٣. ..."` -> 1), capped at 6; a Roman one
+      (`"II. Results"`) -> 1;
     - anything else: None.
 
     Markdown markup wins over a number (`"## 2.3.1 Units"` -> 2).
@@ -63,6 +70,8 @@ def heading_level(lines: str | Sequence[str]) -> int | None:
 
 
 def _numbered_depth(text: str) -> int | None:
+    if text[:1] in _ROMAN_DIGITS:  # (cheap guard, as below)
+        return 1 if _ROMAN.p.match(text) else None
     if not text[:1].isdecimal():  # cheap guard: no pattern for most headings
         return None
     m = _NUMBERED.p.match(text)
