@@ -285,11 +285,12 @@ def test_kickers_and_menus_are_read_whole() -> None:
         "(c) 2021 The Town Paper",
         "© 2024 «Городские новости». Все права защищены.",
         "版权所有 © 2024 每日新闻",
-        "Todos los derechos reservados.",
+        "Todos los derechos reservados ©",
     ):
         assert bp.is_copyright_notice(notice)
     assert not bp.is_copyright_notice("Copyright in the drawings stays with the architects.")
     assert not bp.is_copyright_notice("The paper reserved a table for the mayor.")
+    assert not bp.is_copyright_notice("All rights reserved.")  # the end of a wrapped notice
     for crumbs in ("Home | News", "Главная › Новости", "首页 ＞ 新闻", "Startseite > Politik"):
         assert bp.is_menu(crumbs)  # two items after a home page's name
     assert not bp.is_menu("Cats > Dogs")
@@ -342,5 +343,5 @@ def test_forced_starts_of_hanging_items_and_foot_menus() -> None:
     assert forced((0, "1. Stop at eight."), (4, "Work starts soon.")) == [START, FREE]
     assert forced((0, "1. Stop at eight."), (3, "and on Sundays.")) == [START, CONTINUE]
     # A menu line under a sentence starts a block; under a heading, the model's.
-    assert forced((0, "It rained."), (0, "Home | News | Sport")) == [START, START]
+    assert forced((0, "It rained."), (0, "Home | News | Sport"), (0, "© 2024 Ann")) == [START] * 3
     assert forced((0, "Weather"), (0, "Home | News | Sport")) == [START, FREE]

@@ -79,7 +79,7 @@ def expected(blocks: tuple[Labelled, ...]) -> tuple[str | None, list[tuple[str |
 
 @pytest.mark.parametrize("blocks", [EN, HI, RU], ids=["en", "hi", "ru"])
 @pytest.mark.parametrize(
-    "layout", ["wrap60", "wrap80", "wrap110", "wrap140", "lines", "indented", "tight"]
+    "layout", ["wrap60", "wrap80", "wrap110", "wrap140", "lines", "indented", "tight", "flat"]
 )
 def test_wrapped_and_one_per_line_layouts_give_the_clean_structure(
     blocks: tuple[Labelled, ...], layout: str
@@ -126,16 +126,42 @@ def test_a_mid_article_paragraph_with_a_link_or_a_network_stays_in_the_body() ->
     assert a["sections"][0]["paragraphs"][:4] == paragraphs
 
 
+@pytest.mark.parametrize("blocks", [EN, HI, RU], ids=["en", "hi", "ru"])
+@pytest.mark.parametrize("layout", ["wrap80", "indented", "lines", "tight", "flat"])
+def test_a_bracketed_promo_under_the_last_paragraph_stands_apart(
+    blocks: tuple[Labelled, ...], layout: str
+) -> None:
+    """In a file without blank lines too, a promotion in brackets under the
+    last paragraph is not glued to it (ASCII or full-width brackets)."""
+    title, sections = expected(blocks)
+    for promo in (
+        "(Follow us on Facebook for more stories like this one.)",
+        "（欢迎关注我们的微信公众号，获取更多新闻）",
+        "(हमें फ़ेसबुक पर फ़ॉलो करें।)",
+    ):
+        laid = lay_out([*blocks, Labelled(promo, "boilerplate")], layout, seed=11)
+        a = article2json.parse(laid.text)
+        assert a["boilerplate"] == [promo], (layout, promo)
+        assert structure(laid.text.encode()) == (title, sections)
+
+
 def test_a_bracketed_promo_at_the_end_is_boilerplate_in_several_scripts() -> None:
     for promo in (
         "(Follow us on Facebook and Twitter for more news.)",
         "(हमें फ़ेसबुक और ट्विटर पर फ़ॉलो करें।)",
         "(تابعونا على فيسبوك وتويتر)",
+        "（欢迎关注我们的微信）",
     ):
         text = f"{EN[0].text}\n\n{EN[1].text}\n\n{EN[2].text}\n\n{promo}\n"
         a = article2json.parse(text, blocks=True, explain=True)
         assert a["boilerplate"] == [promo]
         assert a.get("blocks", [])[-1]["rule"] == "bracketed-promo"
+    # Without brackets, a short promotion at the edge (phrases kept as data).
+    promo = "欢迎关注我们的微信公众号，获取更多财经新闻"
+    text = f"{EN[0].text}\n\n{EN[1].text}\n\n{EN[2].text}\n\n{promo}\n"
+    a = article2json.parse(text, blocks=True, explain=True)
+    assert a["boilerplate"] == [promo]
+    assert a.get("blocks", [])[-1]["rule"] == "edge-cue"
 
 
 @pytest.mark.parametrize("blocks", [EN, HI, RU], ids=["en", "hi", "ru"])
@@ -209,7 +235,9 @@ def test_a_menu_line_at_the_foot_is_boilerplate_and_a_byline_with_bars_is_not() 
 
 
 @pytest.mark.parametrize("blocks", [EN, HI, RU], ids=["en", "hi", "ru"])
-@pytest.mark.parametrize("layout", ["clean", "wrap60", "wrap110", "lines", "indented", "tight"])
+@pytest.mark.parametrize(
+    "layout", ["clean", "wrap60", "wrap110", "lines", "indented", "tight", "flat"]
+)
 def test_foot_lines_are_boilerplate_in_every_layout(
     blocks: tuple[Labelled, ...], layout: str
 ) -> None:

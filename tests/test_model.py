@@ -43,11 +43,23 @@ def test_weights_round_trip_through_json() -> None:
     assert again.labels == TOY.labels
     assert again.weights == TOY.weights
     assert again.transitions == TOY.transitions
+    assert again.bare is None
+
+
+def test_a_bare_model_rides_inside_its_model() -> None:
+    """The segmentation's model for files without blank lines or indents is
+    stored inside the main one and built only when first asked for."""
+    outer = Crf(TOY.labels, {"x": [0.5] * len(TOY.labels)}, TOY.transitions, bare=TOY)
+    again = Crf.from_json(outer.to_json())
+    assert again._bare is None  # (not built yet)
+    bare = again.bare
+    assert bare is not None and bare.weights == TOY.weights and again.bare is bare
 
 
 def test_the_shipped_models() -> None:
     seg, kinds = model.load("segment"), model.load("kinds")
     assert set(seg.labels) == {"B", "I"}
+    assert seg.bare is not None and set(seg.bare.labels) == {"B", "I"}
     assert set(kinds.labels) == {"title", "heading", "paragraph", "boilerplate"}
     assert kinds.meta["documents"] > 500
     assert model.load("kinds") is kinds  # read once
@@ -83,6 +95,8 @@ def test_training_is_deterministic() -> None:
         docs.append(Document(f"en/{n}.txt", "en", "toy", text, {}, blocks))
     first, second = train(docs), train(docs)
     assert first[0].weights == second[0].weights
+    assert first[0].bare is not None and second[0].bare is not None
+    assert first[0].bare.weights == second[0].bare.weights
     assert first[1].weights == second[1].weights
     assert first[1].labels == ("heading", "paragraph", "title")
 

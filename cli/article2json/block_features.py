@@ -114,7 +114,17 @@ def is_heading_candidate(text: str) -> bool:
 
 
 def is_bracketed(text: str) -> bool:
-    return text[0] in "([" and bp.BRACKETED.p.match(text) is not None
+    return text[0] in bp.OPEN_BRACKETS and bp.BRACKETED.p.match(text) is not None
+
+
+# The cues that make a block in brackets a promotion.
+PROMO_CUES = ("cue.network", "cue.call", "cue.promo", "cue.link")
+
+
+def is_bracketed_promo(text: str) -> bool:
+    """Wholly in brackets and naming a network, a store, a link or a
+    promotional phrase: "(Follow us on Facebook and Twitter.)"."""
+    return is_bracketed(text) and any(c in PROMO_CUES for c in cue_features(text))
 
 
 def is_quoted(text: str) -> bool:

@@ -140,6 +140,8 @@ PHRASES: dict[str, tuple[str, ...]] = {
         "डाउनलोड करें",
     ),
     "ar": ("تؤمنه لكم", "تابعونا على", "جميع الحقوق محفوظة"),
+    # (Chinese writes no spaces: network names are not found as whole words)
+    "zh": ("欢迎关注", "关注我们", "请关注", "微信公众号", "扫码关注", "扫描二维码", "点击关注"),
 }
 
 # Kickers: a label a page sets above its headline ("BREAKING NEWS",
@@ -342,7 +344,10 @@ TAGLINE = Lazy("|".join(f"(?:{p})" for p in TAGLINES.values()))
 LINK = Lazy(r"\bhttps?://|\bwww\.\w|(?<![\w@])@\w{2,}|\b\w[\w.-]*\.(?:com|in|org|net)/")
 LINK_TEXT = Lazy(r"(?:https?://|www\.)\S+|@\w+")
 COPYRIGHT = Lazy(r"©|\(c\)\s*\d{4}|\bcopyright\b")  # on lower-cased text
-BRACKETED = Lazy(r"^\s*(?:\([^()]*(?:\([^()]*\)[^()]*)*\)|\[[^\[\]]*\])\W*$")
+BRACKETED = Lazy(
+    r"^\s*(?:\([^()]*(?:\([^()]*\)[^()]*)*\)|\[[^\[\]]*\]|（[^（）]*）|【[^【】]*】)\W*$"
+)
+OPEN_BRACKETS = "([（【"
 
 
 def is_kicker(text: str) -> bool:
@@ -368,15 +373,19 @@ RIGHTS_PHRASES = _lowered([p for ps in RIGHTS_RESERVED.values() for p in ps])
 
 def is_copyright_notice(text: str) -> bool:
     """A short line that opens with a copyright mark ("© 2024 Daily News",
-    "Copyright 2023 Ann Lee") or says all rights are reserved, in one of the
-    languages kept as data; "Copyright in the drawings stays..." is a sentence."""
+    "Copyright 2023 Ann Lee") or has one and says all rights are reserved,
+    in one of the languages kept as data ("版权所有 © 2024"; "All rights
+    reserved." alone may end a longer notice that wrapped); "Copyright in
+    the drawings stays..." is a sentence."""
     if len(text) > COPYRIGHT_CHARS or len(text.split()) > COPYRIGHT_WORDS:
         return False
     low = text.lstrip(_LEAD.replace("(", "")).lower()
     if low.startswith("copyright"):
         after = low[len("copyright") :].lstrip()
         return after.startswith(COPYRIGHT_MARKS) or after[:4].isdigit()
-    return low.startswith(COPYRIGHT_MARKS) or any(p in low for p in RIGHTS_PHRASES)
+    return low.startswith(COPYRIGHT_MARKS) or (
+        any(p in low for p in RIGHTS_PHRASES) and any(m in low for m in COPYRIGHT_MARKS)
+    )
 
 
 def is_menu(text: str) -> bool:

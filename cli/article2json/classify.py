@@ -26,6 +26,7 @@ from .block_features import (
     cue_features,
     features,
     is_bracketed,
+    is_bracketed_promo,
     iter_features,
     word_count,
 )
@@ -84,13 +85,7 @@ def bracketed_promo(text: str, i: int, n: int) -> bool:
     """A block wholly in brackets among the article's last blocks, naming a
     network, a store, a link or a promotional phrase: "(Follow us on
     Facebook and Twitter.)". The text says what it is: a rule decides."""
-    return (
-        i >= n - TAIL_BLOCKS
-        and is_bracketed(text)
-        and any(
-            c in ("cue.network", "cue.call", "cue.promo", "cue.link") for c in cue_features(text)
-        )
-    )
+    return i >= n - TAIL_BLOCKS and is_bracketed_promo(text)
 
 
 def may_be_boilerplate(text: str, i: int, n: int) -> bool:

@@ -45,7 +45,7 @@ class Layout:
     plain class: creating a NamedTuple class costs a one-liner 0.7 M
     instructions.)"""
 
-    __slots__ = ("blanks", "first", "glued", "indents", "second", "width")
+    __slots__ = ("bare", "blanks", "first", "glued", "indents", "second", "width")
 
     def __init__(
         self,
@@ -55,6 +55,7 @@ class Layout:
         indents: bool = False,
         first: int = -1,
         second: int = -1,
+        bare: bool = False,
     ) -> None:
         self.width = width  # its wrap width
         self.blanks = blanks  # blank lines separate its blocks
@@ -64,11 +65,22 @@ class Layout:
         self.indents = indents  # a first-line indent marks its paragraphs
         self.first = first  # offset of its first visible line (a title, most often)
         self.second = second  # of its second, in the first line's run (a title that wraps)
+        # Wrapped, with no blank line but after its title and no indents:
+        # the segmentation has a model of its own for such files.
+        self.bare = bare
 
     def __repr__(self) -> str:
         fields = ", ".join(f"{name}={getattr(self, name)!r}" for name in self.__slots__)
         return f"Layout({fields})"
 
+
+# A document whose wrap width is over this many columns has its paragraphs
+# on one line each, not wrapped.
+UNWRAPPED = 160
+
+# A document of at most this many runs of lines (a title, then the rest) has
+# no blank lines between its blocks.
+BARE_RUNS = 2
 
 # Shares of a document's runs (or lines) that make it "glued" or "indented".
 GLUED_SHARE = 0.2
@@ -197,13 +209,15 @@ class LayoutTally:
         width = self.width()
         glued = sum(k for key, k in self.openings.items() if glued_opening(key, width))
         inner = self.inner
+        indents = inner > 0 and self.indented >= INDENT_SHARE * inner and self.indented >= 2
         return Layout(
             width,
             self.runs >= BLANK_RUNS and 10 * self.runs >= self.lines,
             bool(self.long_runs) and glued >= GLUED_SHARE * self.long_runs and glued >= 2,
-            inner > 0 and self.indented >= INDENT_SHARE * inner and self.indented >= 2,
+            indents,
             self.first,
             self.second,
+            self.runs <= BARE_RUNS and not indents and width <= UNWRAPPED,
         )
 
 

@@ -1,6 +1,7 @@
 """Lay out labelled blocks as real files do: hard-wrapped at a width,
 indented paragraphs without blank lines, one paragraph a line, headings
-pasted above their paragraph, CRLF and trailing blanks.
+pasted above their paragraph, wrapped text with neither blank lines nor
+indents (`flat`), CRLF and trailing blanks.
 
 Training on these is how the segmentation model learns where blocks start,
 and evaluating on them shows whether the converter depends on a clean
@@ -19,7 +20,7 @@ from .corpus import Labelled
 from .scripts import is_no_space
 
 # The layouts the evaluation and training generate, by name.
-LAYOUTS = ("clean", "wrap60", "wrap80", "wrap110", "wrap140", "indented", "lines", "tight")
+LAYOUTS = ("clean", "wrap60", "wrap80", "wrap110", "wrap140", "indented", "lines", "tight", "flat")
 
 
 @dataclass(frozen=True)
@@ -88,13 +89,13 @@ def lay_out(blocks: Sequence[Labelled], layout: str, seed: object = 0) -> Laid:
             lines = _block_lines(block, int(layout[4:]) - rng.randrange(0, 8))
         elif layout == "lines":
             lines = _block_lines(block, None)
-        else:  # indented, tight
+        else:  # indented, tight, flat
             lines = _block_lines(block, width)
         if layout == "indented" and block.kind in ("paragraph", "boilerplate"):
             lines[0] = indent + lines[0]
         # Blank lines between blocks, except where the layout has none.
         if pieces and not (
-            layout in ("indented", "lines")
+            layout in ("indented", "lines", "flat")
             or (layout == "tight" and blocks[i - 1].kind in ("title", "heading"))
         ):
             pieces.append("")

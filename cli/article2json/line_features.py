@@ -11,12 +11,10 @@ line's first word would have fitted, ends its paragraph.
 from __future__ import annotations
 
 from .blocks import is_list_item
-from .doc_layout import Layout
+from .doc_layout import UNWRAPPED, Layout
 from .lines import Line
 from .scripts import OPENING_QUOTES, is_no_space, sentence_and_clause
 
-# Above this width a file is not hard-wrapped: one paragraph a line.
-UNWRAPPED = 160
 LONG_LINE = 150
 SHORT_LINE = 40
 

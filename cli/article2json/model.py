@@ -26,7 +26,17 @@ WEIGHTS = os.path.join(os.path.dirname(__file__), "weights")
 
 
 class Crf:
-    __slots__ = ("by_name", "labels", "meta", "none", "steps", "transitions", "weights")
+    __slots__ = (
+        "_bare",
+        "_bare_json",
+        "by_name",
+        "labels",
+        "meta",
+        "none",
+        "steps",
+        "transitions",
+        "weights",
+    )
 
     def __init__(
         self,
@@ -34,7 +44,12 @@ class Crf:
         weights: Mapping[str, Sequence[float]],
         transitions: Sequence[Sequence[float]],
         meta: Mapping[str, Any] | None = None,
+        bare: Crf | Mapping[str, Any] | None = None,
     ) -> None:
+        # A model of its own for files without blank lines or indents (the
+        # segmentation's), kept as read and built the first time one comes.
+        self._bare = bare if isinstance(bare, Crf) else None
+        self._bare_json = None if isinstance(bare, Crf) else bare
         self.labels = tuple(labels)
         self.weights = weights  # (read only: by `explain` and `to_json`)
         self.transitions = tuple(tuple(row) for row in transitions)
@@ -58,22 +73,40 @@ class Crf:
         self.none = (0,) * len(self.labels)  # the weights of a feature the model lacks
         self.steps = tuple(tuple(round(w * SCALE) for w in row) for row in self.transitions)
 
+    @property
+    def bare(self) -> Crf | None:
+        """The model for files without blank lines or indents, if it has one."""
+        if self._bare is None and self._bare_json is not None:
+            self._bare = Crf.from_dict(self._bare_json)
+            self._bare_json = None
+        return self._bare
+
+    @bare.setter
+    def bare(self, model: Crf | None) -> None:
+        self._bare, self._bare_json = model, None
+
     @classmethod
     def from_json(cls, data: bytes) -> Crf:
-        d = orjson.loads(data)
-        return cls(d["labels"], d["weights"], d["transitions"], d.get("meta"))
+        return cls.from_dict(orjson.loads(data))
+
+    @classmethod
+    def from_dict(cls, d: Mapping[str, Any]) -> Crf:
+        return cls(d["labels"], d["weights"], d["transitions"], d.get("meta"), d.get("bare"))
+
+    def to_dict(self) -> dict[str, Any]:
+        out = {
+            "labels": self.labels,
+            "transitions": [[round(w, 4) for w in row] for row in self.transitions],
+            "weights": {k: [round(w, 4) for w in v] for k, v in sorted(self.weights.items())},
+            "meta": self.meta,
+        }
+        bare = self.bare
+        if bare is not None:
+            out["bare"] = bare.to_dict()
+        return out
 
     def to_json(self) -> bytes:
-        weights = {k: [round(w, 4) for w in v] for k, v in sorted(self.weights.items())}
-        return orjson.dumps(
-            {
-                "labels": self.labels,
-                "transitions": [[round(w, 4) for w in row] for row in self.transitions],
-                "weights": weights,
-                "meta": self.meta,
-            },
-            option=orjson.OPT_INDENT_2,
-        )
+        return orjson.dumps(self.to_dict(), option=orjson.OPT_INDENT_2)
 
     def scores(self, item: Collection[str]) -> list[int]:
         """The score of each label for one item (the names of the features

@@ -12,8 +12,9 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
 
+from .block_features import is_bracketed_promo
 from .blocks import Block, item_column
-from .boilerplate import is_menu
+from .boilerplate import OPEN_BRACKETS, is_menu
 from .doc_layout import Layout, LayoutTally
 from .line_features import case_of_start, is_markup_rule, transition
 from .lines import (
@@ -72,8 +73,9 @@ def forced_starts(run: Iterable[Line], width: int) -> bytearray:
     the line above was full (`width`: the document's wrap width), unless it
     opens a sentence after one ends (an indented paragraph after the list);
     a navigation line
-    ("Home | News | Sport") under a sentence starts a block, so that a foot
-    menu in a file without blank lines is not glued to the last paragraph."""
+    ("Home | News | Sport") or a promotion in brackets ("(Follow us on
+    Facebook.)") under a sentence stands alone, so that a foot line in a
+    file without blank lines is not glued to the last paragraph."""
     out = bytearray()
     prev: Line | None = None
     after = True  # the line after a heading (or the run's first) starts a block
@@ -105,7 +107,14 @@ def forced_starts(run: Iterable[Line], width: int) -> bytearray:
             ):  # a setext underline (not a rule under a `#` heading)
                 f, after = CONTINUE, True  # it stays with its heading
             elif prev is not None and is_menu(line.text) and ends_sentence(prev.text):
-                f = START
+                f, after = START, True
+            elif (
+                prev is not None
+                and line.text[0] in OPEN_BRACKETS
+                and ends_sentence(prev.text)
+                and is_bracketed_promo(line.text)
+            ):  # "(Follow us on Facebook.)" under the last paragraph
+                f, after = START, True
         out.append(f)
         prev = line
     return out
@@ -123,6 +132,8 @@ def starts(
     forced = forced_starts(run, layout.width)
     if len(forced) == 1 or FREE not in forced:
         return bytearray(f == START for f in forced)
+    if layout.bare:
+        model = model.bare or model
     # A run of 80,000 wrapped lines keeps a byte of back pointers a label a line.
     rows: dict[int, tuple[bool, ...] | None] = {
         x: tuple((label == "B") == (x == START) for label in model.labels)

@@ -32,16 +32,25 @@ from .segment import run_items
 Sequences = tuple[list[list[set[str]]], list[list[str]]]
 
 # Layouts each document is laid out in for training, beside its own.
-TRAIN_LAYOUTS = 7
+TRAIN_LAYOUTS = 8
 SEED = 20261201
 # L1 and L2 regularisation, and the iteration cap of L-BFGS.
 PARAMS = {"c1": 0.05, "c2": 0.01, "max_iterations": 300}
 
 
-def layouts_for(doc: Document, n: int = TRAIN_LAYOUTS) -> list[str]:
+# The layouts the kind model's one generated layout a document is drawn from:
+# every one but `flat`, added later for the segmentation (the kind features
+# read a block's line count, which `flat` lays out as `tight` does), so that
+# adding it left the kind model's draw, and its weights, as they were.
+KIND_POOL = tuple(x for x in LAYOUTS[1:] if x != "flat")
+
+
+def layouts_for(
+    doc: Document, n: int = TRAIN_LAYOUTS, pool: Sequence[str] = LAYOUTS[1:]
+) -> list[str]:
     """The document's own layout and `n` generated ones, drawn by seed."""
     rng = random.Random(f"{SEED}:{doc.path}")
-    return ["clean", *rng.sample(LAYOUTS[1:], n)]
+    return ["clean", *rng.sample(pool, n)]
 
 
 def laid_text(doc: Document, layout: str, seed: object = SEED) -> Laid:
@@ -64,14 +73,19 @@ def laid_blocks(doc: Document, layout: str) -> tuple[list[Block], list[Labelled]
     return [Block(tuple(b)) for b in blocks], list(doc.blocks)
 
 
-def segment_sequences(docs: Iterable[Document], n_layouts: int = TRAIN_LAYOUTS) -> Sequences:
-    """For each run of several lines, its line features and B/I labels."""
-    xs, ys = [], []
+def segment_sequences(
+    docs: Iterable[Document], n_layouts: int = TRAIN_LAYOUTS
+) -> dict[bool, Sequences]:
+    """For each run of several lines, its line features and B/I labels, kept
+    apart for the laid-out documents without blank lines or indents
+    (`Layout.bare`: True) and the others (False)."""
+    out: dict[bool, Sequences] = {False: ([], []), True: ([], [])}
     for doc in docs:
         for name in layouts_for(doc, n_layouts):
             laid = laid_text(doc, name)
             all_runs = runs(laid.text.replace("\r\n", "\n"))
             layout = read_layout(all_runs)
+            xs, ys = out[layout.bare]
             at = 0
             for run in all_runs:
                 labels = ["B" if s else "I" for s in laid.starts[at : at + len(run)]]
@@ -80,13 +94,13 @@ def segment_sequences(docs: Iterable[Document], n_layouts: int = TRAIN_LAYOUTS) 
                     continue  # a run of one line starts a block: nothing to learn
                 xs.append(list(run_items(run, layout)))
                 ys.append(labels)
-    return xs, ys
+    return out
 
 
 def kind_sequences(docs: Iterable[Document], n_layouts: int = 1) -> Sequences:
     xs, ys = [], []
     for doc in docs:
-        for layout in layouts_for(doc, n_layouts):
+        for layout in layouts_for(doc, n_layouts, KIND_POOL):
             blocks, labelled = laid_blocks(doc, layout)
             xs.append(block_items(blocks))
             ys.append([str(lb.kind) for lb in labelled])
@@ -122,7 +136,9 @@ def fit(xs: Sequence[list[set[str]]], ys: Sequence[list[str]], name: str) -> Crf
 
 def train(docs: Sequence[Document]) -> tuple[Crf, Crf]:
     """The segmentation and kind models fitted to `docs`."""
-    seg = fit(*segment_sequences(docs), "segment")
+    found = segment_sequences(docs)
+    seg = fit(*found[False], "segment")
+    seg.bare = fit(*found[True], "segment-bare")
     kinds = fit(*kind_sequences(docs), "kinds")
     return seg, kinds
 
