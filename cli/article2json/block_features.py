@@ -114,7 +114,9 @@ def is_heading_candidate(text: str) -> bool:
 
 
 def is_bracketed(text: str) -> bool:
-    return text[0] in bp.OPEN_BRACKETS and bp.BRACKETED.p.match(text) is not None
+    if text[0] in "([":
+        return bp.BRACKETED.p.match(text) is not None
+    return text[0] in "（【" and bp.BRACKETED_WIDE.p.match(text) is not None
 
 
 # The cues that make a block in brackets a promotion.

@@ -344,9 +344,9 @@ TAGLINE = Lazy("|".join(f"(?:{p})" for p in TAGLINES.values()))
 LINK = Lazy(r"\bhttps?://|\bwww\.\w|(?<![\w@])@\w{2,}|\b\w[\w.-]*\.(?:com|in|org|net)/")
 LINK_TEXT = Lazy(r"(?:https?://|www\.)\S+|@\w+")
 COPYRIGHT = Lazy(r"©|\(c\)\s*\d{4}|\bcopyright\b")  # on lower-cased text
-BRACKETED = Lazy(
-    r"^\s*(?:\([^()]*(?:\([^()]*\)[^()]*)*\)|\[[^\[\]]*\]|（[^（）]*）|【[^【】]*】)\W*$"
-)
+BRACKETED = Lazy(r"^\s*(?:\([^()]*(?:\([^()]*\)[^()]*)*\)|\[[^\[\]]*\])\W*$")
+# Full-width brackets apart: a longer pattern costs a one-liner its compile.
+BRACKETED_WIDE = Lazy(r"^\s*(?:（[^（）]*）|【[^【】]*】)\W*$")
 OPEN_BRACKETS = "([（【"
 
 

@@ -6,7 +6,16 @@ results and reports (`report.py`). Only click is imported at start-up;
 `--version` and `--help` stay fast.
 """
 
+# ruff: noqa: E402  (the collector is tuned before the other imports)
 from __future__ import annotations
+
+import gc
+
+# Speed (start-up): the command allocates many objects and frees few in
+# cycles, so the cyclic collector's young generation is collected less
+# often. Set before click and the parser's modules are imported: callgrind,
+# `article2json seed`, 298.7 M instructions against 303.3 M (1.5%).
+gc.set_threshold(10_000, 10, 10)
 
 import contextlib
 import os
