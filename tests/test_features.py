@@ -345,3 +345,27 @@ def test_forced_starts_of_hanging_items_and_foot_menus() -> None:
     # A menu line under a sentence starts a block; under a heading, the model's.
     assert forced((0, "It rained."), (0, "Home | News | Sport"), (0, "© 2024 Ann")) == [START] * 3
     assert forced((0, "Weather"), (0, "Home | News | Sport")) == [START, FREE]
+
+
+def test_forced_starts_keep_the_rows_of_a_table_together() -> None:
+    from article2json.segment import CONTINUE, FREE, START, forced_starts
+
+    def forced(*texts: str) -> list[int]:
+        return list(forced_starts([Line(t, 0, 0, 0) for t in texts], 60))
+
+    rows = ("Name\tAge", "Ann\t31", "Bob\t42")
+    assert forced("Ages", *rows, "That is all.") == [START, START, CONTINUE, CONTINUE, START]
+    assert forced(*rows) == [START, CONTINUE, CONTINUE]
+    # One line with a tab is no table: the model decides around it.
+    assert forced("It rained", "all\tday", "long") == [START, FREE, FREE]
+
+
+def test_cjk_list_marks_are_list_items() -> None:
+    from article2json.blocks import Block, is_list_item
+
+    for item in ("・東京都", "1、第一点", "（2）第二点", "１．第一", "• x", "3) x"):
+        assert is_list_item(item), item
+    for text in ("2024年的预算", "一个人", "No.5 in the chart", "東京・大阪"):
+        assert not is_list_item(text), text
+    lines = [Line(t, 0, 0, 0) for t in ("主要内容：", "1、降低成本", "2、提高效率", "3、扩大规模")]
+    assert Block(lines).text() == "主要内容：\n1、降低成本\n2、提高效率\n3、扩大规模"

@@ -402,3 +402,39 @@ def test_an_escaped_line_has_no_markup_level() -> None:
 
 def test_a_line_of_control_characters_is_blank() -> None:
     assert article2json.parse("\x01\x02\n\nabc\n")["title"] == "abc"
+
+
+TABLES = {
+    "en": ("Votes by district", ("District\tFor\tAgainst", "North\t120\t80", "South\t95\t110")),
+    "ru": ("Голоса по районам", ("Район\tЗа\tПротив", "Северный\t120\t80", "Южный\t95\t110")),
+    "zh": ("各区投票结果", ("地区\t赞成\t反对", "北区\t120\t80", "南区\t95\t110")),
+    "ar": ("الأصوات حسب الحي", ("الحي\tمع\tضد", "الشمال\t120\t80", "الجنوب\t95\t110")),
+}
+
+
+@pytest.mark.parametrize("lang", sorted(TABLES))
+@pytest.mark.parametrize("blank", [True, False], ids=["blanks", "no-blanks"])
+def test_a_table_of_tab_separated_cells_is_one_paragraph_a_row_a_line(
+    lang: str, blank: bool
+) -> None:
+    """Rows of tab-separated cells are one block, kept a row a line, and
+    never a heading (the web corpus's convention for tables); the caption
+    above and the paragraph below stay apart from it, blank lines or not."""
+    caption, rows = TABLES[lang]
+    sep = "\n\n" if blank else "\n"
+    text = sep.join([EN[0].text, EN[1].text, caption, "\n".join(rows), EN[4].text]) + "\n"
+    a = article2json.parse(text, explain=True)
+    paragraphs = [p for s in a["sections"] for p in s["paragraphs"]]
+    assert "\n".join(rows) in paragraphs
+    assert paragraphs[-1] == EN[4].text
+    assert all("\t" not in (s["heading"] or "") for s in a["sections"])
+    assert [b["rule"] for b in a["blocks"] if "\t" in b["text"]] == ["table"]
+
+
+def test_a_lone_tab_inside_a_paragraph_is_no_table() -> None:
+    """One line with a tab (a text dump's stray tab in mid-word) leaves the
+    paragraph to the model: it is not cut there."""
+    body = wrap(EN[1].text + " " + EN[2].text, 60)
+    body[1] = body[1].replace(" ", "\t", 1)
+    a = article2json.parse("\n".join([EN[0].text, "", *body, ""]))
+    assert len([p for s in a["sections"] for p in s["paragraphs"]]) == 1

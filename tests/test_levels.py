@@ -16,6 +16,11 @@ from article2json.levels import heading_level
         ("II. Results", 1),
         ("IV) Notes", 1),
         ("IIII. Not Roman", None),
+        ("二、研究方法", 1),  # a Chinese part number
+        ("（二）样本", 2),  # and a section number inside it
+        ("3、方法", 1),
+        ("一个人的旅行", None),
+        ("十分重要", None),
         ("In the end", None),
         ("V.I.P. lounge", None),
         ("## Methods", 2),

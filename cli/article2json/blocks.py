@@ -13,8 +13,10 @@ from .scripts import is_no_space
 # A bullet ("-", "•"...) first, or a number or letter mark ("1.", "a)", "(3)").
 # The bullets are a set, not a class of the pattern: compiling that class cost
 # a one-liner 2 M instructions, a fifth of its parse.
-BULLETS = frozenset("-*+•●○◦▪▫■□‣⁃–—·∙~")
-_NUMBER_MARK = Lazy(r"\(?(?:\p{Nd}{1,3}|\w)\s?[.)]\s*\w")
+BULLETS = frozenset("-*+•●○◦▪▫■□‣⁃–—·∙~・")
+# "1. x", "a) x", "(3) x"; in CJK text "1、x", "１．x", "（3）x", with no space.
+_NUMBER_MARK = Lazy(r"\(?(?:\p{Nd}{1,3}|\w)\s?[.)]\s*\w|(?:\p{Nd}{1,3}[、．]|（\p{Nd}{1,3}）)\s*\w")
+_MARK_CHARS = frozenset(".)、．）")
 
 
 # A block of more lines than this is joined this many lines at a time (a
@@ -102,6 +104,17 @@ def keeps_lines(lines: list[str]) -> bool:
     return all(map(is_list_item, items)) or all("\t" in ln for ln in items)
 
 
+def is_table_row(text: str) -> bool:
+    """A line of tab-separated cells (a table pasted from a spreadsheet or a
+    web page): tabs inside a trimmed line only come from one."""
+    return "\t" in text
+
+
+def is_table(text: str) -> bool:
+    """A block's text that is a table: two rows or more, each a line."""
+    return "\n" in text and all(map(is_table_row, text.split("\n")))
+
+
 def join_lines(lines: list[str]) -> str:
     """Join the lines of a wrapped paragraph: with a space, or with nothing
     between two characters of scripts written without spaces."""
@@ -162,12 +175,12 @@ def item_column(text: str) -> int | None:
 
 
 def is_list_item(text: str) -> bool:
-    """A bulleted or numbered line ("- x", "• x", "1. x", "a) x", "(3) x")."""
+    """A bulleted or numbered line ("- x", "• x", "1. x", "a) x", "(3) x",
+    "・x", "1、x", "（3）x")."""
     if not text:
         return False
     if text[0] in BULLETS:
         return True
-    head = text[:6]
-    if "." not in head and ")" not in head:
+    if _MARK_CHARS.isdisjoint(text[:6]):
         return False  # no number mark: no need for the pattern
     return _NUMBER_MARK.p.match(text) is not None

@@ -30,7 +30,7 @@ from .block_features import (
     iter_features,
     word_count,
 )
-from .blocks import Block, join_lines
+from .blocks import Block, is_table, join_lines
 from .line_features import is_markup_rule
 from .lines import atx_heading, is_atx_heading, is_markdown
 from .model import Crf, Decoder, load
@@ -142,6 +142,8 @@ def rule(block: Block, text: str, i: int, n: int) -> tuple[Kind, str] | None:
         return ("title" if i == 0 else "heading"), "markdown-heading"
     if len(block.lines) == 1 and is_markup_rule(text):
         return "paragraph", "thematic-break"  # a line of --- or ===: no heading, kept as text
+    if is_table(text):
+        return "paragraph", "table"  # rows of cells: body text, one row a line
     return edge_boilerplate(text, i, n)
 
 

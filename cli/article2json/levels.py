@@ -21,9 +21,12 @@ _SETEXT = Lazy(r"^[ ]{0,3}(=+|-+)[ \t]*$")
 # one group alone needs its closing mark ("2024 budget" is no numbering). A
 # full-width mark needs no space after it (CJK text has none).
 _NUMBERED = Lazy(
-    r"^(\p{Nd}{1,3}(?:\.\p{Nd}{1,3})+)(?:[.)]?(?:\s|$)|[．）])"
-    r"|^(\p{Nd}{1,3})(?:[.)](?:\s|$)|[．）])"
+    r"^(\p{Nd}{1,3}(?:\.\p{Nd}{1,3})+)(?:[.)]?(?:\s|$)|[．）、])"
+    r"|^(\p{Nd}{1,3})(?:[.)](?:\s|$)|[．）、])"
 )
+# A Chinese section number: "一、" is a part (level 1), "（一）" a section in it (2).
+_HAN_NUMERALS = "一二三四五六七八九十"
+_HAN_NUMBERED = Lazy(r"^(?:[一二三四五六七八九十]{1,3}(、)|[（(][一二三四五六七八九十]{1,3}[）)])")
 
 # A section number in upper-case Roman numerals: "II. Results", "IV) Notes".
 _ROMAN = Lazy(
@@ -44,7 +47,7 @@ def heading_level(lines: str | Sequence[str]) -> int | None:
     - numbered heading: the depth of its number, in any script's digits
       (`"2. Scope"` -> 1, `"2) Scope"` -> 1, `"2.3 Data"` -> 2,
       `"2.3.1 Units"` -> 3, `"٣. ..."` -> 1), capped at 6; a Roman one
-      (`"II. Results"`) -> 1;
+      (`"II. Results"`) -> 1; a Chinese one: `"二、方法"` -> 1, `"（二）样本"` -> 2;
     - anything else: None.
 
     Markdown markup wins over a number (`"## 2.3.1 Units"` -> 2).
@@ -70,6 +73,10 @@ def heading_level(lines: str | Sequence[str]) -> int | None:
 
 
 def _numbered_depth(text: str) -> int | None:
+    if text[:1] in _HAN_NUMERALS or text[1:2] in _HAN_NUMERALS:  # (cheap guard)
+        m = _HAN_NUMBERED.p.match(text)
+        if m is not None:
+            return 1 if m.group(1) else 2
     if text[:1] in _ROMAN_DIGITS:  # (cheap guard, as below)
         return 1 if _ROMAN.p.match(text) else None
     if not text[:1].isdecimal():  # cheap guard: no pattern for most headings

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator, Sequence
 
 from .block_features import is_bracketed_promo
-from .blocks import Block, item_column
+from .blocks import Block, is_table_row, item_column
 from .boilerplate import OPEN_BRACKETS, is_menu
 from .doc_layout import Layout, LayoutTally
 from .line_features import case_of_start, is_markup_rule, transition
@@ -72,11 +72,12 @@ def forced_starts(run: Iterable[Line], width: int) -> bytearray:
     the text of the list item above continues it (a hanging indent) where
     the line above was full (`width`: the document's wrap width), unless it
     opens a sentence after one ends (an indented paragraph after the list);
-    a navigation line
+    the rows of a table stay together (`_tables`); a navigation line
     ("Home | News | Sport") or a promotion in brackets ("(Follow us on
     Facebook.)") under a sentence stands alone, so that a foot line in a
     file without blank lines is not glued to the last paragraph."""
     out = bytearray()
+    rows = bytearray()  # 1 for a line of tab-separated cells
     prev: Line | None = None
     after = True  # the line after a heading (or the run's first) starts a block
     mark, hang = 0, -HANG_SLACK  # the indents of the list item above and of its text
@@ -116,8 +117,29 @@ def forced_starts(run: Iterable[Line], width: int) -> bytearray:
             ):  # "(Follow us on Facebook.)" under the last paragraph
                 f, after = START, True
         out.append(f)
+        rows.append(is_table_row(line.text))
         prev = line
-    return out
+    return _tables(rows, out)
+
+
+def _tables(rows: bytearray, forced: bytearray) -> bytearray:
+    """Two or more lines of tab-separated cells in a row are one block (a
+    table, one row a line), and so are the lines around them: a caption
+    above, the text below. A lone line with a tab stays the model's."""
+    i, n = 0, len(rows)
+    while i < n:
+        if not rows[i]:
+            i += 1
+            continue
+        j = rows.find(0, i)
+        j = n if j < 0 else j
+        if j - i >= 2:
+            forced[i] = START
+            forced[i + 1 : j] = bytes([CONTINUE]) * (j - i - 1)
+            if j < n:
+                forced[j] = START
+        i = j
+    return forced
 
 
 def starts(
