@@ -369,3 +369,12 @@ def test_cjk_list_marks_are_list_items() -> None:
         assert not is_list_item(text), text
     lines = [Line(t, 0, 0, 0) for t in ("主要内容：", "1、降低成本", "2、提高效率", "3、扩大规模")]
     assert Block(lines).text() == "主要内容：\n1、降低成本\n2、提高效率\n3、扩大规模"
+
+
+def test_networks_are_named_as_whole_words_in_several_scripts() -> None:
+    from article2json import boilerplate as bp
+
+    assert bp.networks_named("мы во вконтакте и в телеграм") == {"вконтакте", "телеграм"}
+    assert bp.networks_named("follow us on vk and reddit") == {"vk", "reddit"}
+    assert bp.networks_named("the vkontakte-like wechat app") == {"vkontakte", "wechat"}
+    assert not bp.networks_named("vkusno, redditor")  # a name inside a word is none

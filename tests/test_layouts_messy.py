@@ -151,6 +151,12 @@ def test_a_bracketed_promo_at_the_end_is_boilerplate_in_several_scripts() -> Non
         "(हमें फ़ेसबुक और ट्विटर पर फ़ॉलो करें।)",
         "(تابعونا على فيسبوك وتويتر)",
         "（欢迎关注我们的微信）",
+        "(Sign up for our free weekly newsletter.)",
+        "(Suscríbete a nuestro boletín semanal gratuito.)",
+        "(Abonnieren Sie unseren kostenlosen Newsletter.)",
+        "(Подписывайтесь на наш канал во ВКонтакте.)",
+        "（欢迎订阅我们的每周通讯。）",
+        "（メルマガの配信を希望される方はこちら）",
     ):
         text = f"{EN[0].text}\n\n{EN[1].text}\n\n{EN[2].text}\n\n{promo}\n"
         a = article2json.parse(text, blocks=True, explain=True)
@@ -162,6 +168,10 @@ def test_a_bracketed_promo_at_the_end_is_boilerplate_in_several_scripts() -> Non
     a = article2json.parse(text, blocks=True, explain=True)
     assert a["boilerplate"] == [promo]
     assert a.get("blocks", [])[-1]["rule"] == "edge-cue"
+    # An aside in brackets that names none of these stays text.
+    for aside in ("(The decree was signed by the president.)", "(Указ подписан президентом.)"):
+        text = f"{EN[0].text}\n\n{EN[1].text}\n\n{EN[2].text}\n\n{aside}\n"
+        assert article2json.parse(text)["boilerplate"] == [], aside
 
 
 @pytest.mark.parametrize("blocks", [EN, HI, RU], ids=["en", "hi", "ru"])

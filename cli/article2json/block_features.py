@@ -124,9 +124,12 @@ PROMO_CUES = ("cue.network", "cue.call", "cue.promo", "cue.link")
 
 
 def is_bracketed_promo(text: str) -> bool:
-    """Wholly in brackets and naming a network, a store, a link or a
-    promotional phrase: "(Follow us on Facebook and Twitter.)"."""
-    return is_bracketed(text) and any(c in PROMO_CUES for c in cue_features(text))
+    """Wholly in brackets and naming a network, a store, a link, a
+    promotional phrase or a newsletter: "(Follow us on Facebook and
+    Twitter.)", "(Sign up for our free weekly newsletter.)"."""
+    if not is_bracketed(text):
+        return False
+    return bp.has_bracket_promo(text.lower()) or any(c in PROMO_CUES for c in cue_features(text))
 
 
 def is_quoted(text: str) -> bool:

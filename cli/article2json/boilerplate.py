@@ -57,6 +57,17 @@ NETWORKS: tuple[str, ...] = (
     "تويتر",
     "يوتيوب",
     "انستغرام",
+    "vk",
+    "vkontakte",
+    "вконтакте",
+    "одноклассники",
+    "телеграм",
+    "ютуб",
+    "weibo",
+    "wechat",
+    "reddit",
+    "mastodon",
+    "bluesky",
 )
 
 # Words that turn a mention of a network into a call to action.
@@ -79,6 +90,17 @@ CALLS: tuple[str, ...] = (
     "اشترك",
     "حمّل",
     "حمل تطبيق",
+    "sign up",
+    "подписывайтесь",
+    "подпишитесь",
+    "síguenos",
+    "suscríbete",
+    "suivez-nous",
+    "abonnez-vous",
+    "folgen sie",
+    "abonnieren",
+    "siga-nos",
+    "seguici",
 )
 
 # Phrases that open a boilerplate block ("Also read: ..."): evidence strong
@@ -140,9 +162,36 @@ PHRASES: dict[str, tuple[str, ...]] = {
         "डाउनलोड करें",
     ),
     "ar": ("تؤمنه لكم", "تابعونا على", "جميع الحقوق محفوظة"),
+    "es": ("síguenos en", "suscríbete a nuestro", "suscríbase a nuestro"),
+    "fr": ("suivez-nous sur", "abonnez-vous à notre", "inscrivez-vous à notre"),
+    "de": ("folgen sie uns", "abonnieren sie unseren", "melden sie sich für unseren"),
+    "pt": ("siga-nos no", "siga-nos nas", "assine nossa newsletter", "inscreva-se na nossa"),
+    "it": ("seguici su", "iscriviti alla nostra"),
+    "ru": ("подписывайтесь на наш", "подпишитесь на наш", "читайте нас в", "наш телеграм-канал"),
+    "ja": (
+        "フォローしてください",
+        "メルマガ登録",
+        "ニュースレターに登録",
+        "公式アカウントをフォロー",
+    ),
     # (Chinese writes no spaces: network names are not found as whole words)
     "zh": ("欢迎关注", "关注我们", "请关注", "微信公众号", "扫码关注", "扫描二维码", "点击关注"),
 }
+
+# Words that make a block wholly in brackets a promotion ("(Sign up for our
+# free weekly newsletter.)"): too common in text to count anywhere else.
+BRACKET_PROMOS: dict[str, tuple[str, ...]] = {
+    "en": ("newsletter", "subscribe", "sign up"),
+    "es": ("boletín", "suscríb", "newsletter"),
+    "fr": ("lettre d'information", "abonnez", "inscrivez-vous"),
+    "de": ("newsletter", "abonnier"),
+    "pt": ("newsletter", "assine", "inscreva"),
+    "it": ("newsletter", "iscriviti"),
+    "ru": ("рассылк", "подпишитесь", "подписывайтесь", "подписаться на"),
+    "zh": ("订阅", "公众号"),
+    "ja": ("メルマガ", "ニュースレター"),
+}
+
 
 # Kickers: a label a page sets above its headline ("BREAKING NEWS",
 # "Opinion"). Only a first block that is one of these, whole, is one (see
@@ -254,6 +303,7 @@ OPENER_PHRASES = _lowered([p for ps in OPENERS.values() for p in ps])
 PROMO_PHRASES = _lowered([p for ps in PHRASES.values() for p in ps])
 NETWORK_NAMES = _lowered(NETWORKS)
 CALL_WORDS = _lowered(CALLS)
+BRACKET_PROMO_WORDS = _lowered([p for ps in BRACKET_PROMOS.values() for p in ps])
 # Substrings without which a block holds no link, handle or copyright sign.
 LINK_MARKS = ("/", "@", "©", "www", "(c)", "copyright")
 CUES = PROMO_PHRASES + NETWORK_NAMES + LINK_MARKS
@@ -338,6 +388,10 @@ def _wordy(char: str) -> bool:
 
 def has_call(low: str) -> bool:
     return any(map(low.__contains__, CALL_WORDS))
+
+
+def has_bracket_promo(low: str) -> bool:
+    return any(map(low.__contains__, BRACKET_PROMO_WORDS))
 
 
 TAGLINE = Lazy("|".join(f"(?:{p})" for p in TAGLINES.values()))
