@@ -1,0 +1,277 @@
+"""Phrase knowledge, as data: names of networks, calls to action, the
+phrases that open or make boilerplate, kickers, copyright notices, menu
+separators, home pages' names, author tag-lines; one tuple per language,
+matched case-insensitively by `boilerplate.py`. Adding a language's
+phrases is a change here only (and, where corpus text holds them, a
+retraining: the kind model reads them as cues)."""
+
+from __future__ import annotations
+
+# Names of social networks and app stores, in Latin script and as news sites
+# in Indian languages write them.
+NETWORKS: tuple[str, ...] = (
+    "facebook",
+    "twitter",
+    "instagram",
+    "youtube",
+    "whatsapp",
+    "telegram",
+    "linkedin",
+    "tiktok",
+    "pinterest",
+    "snapchat",
+    "koo",
+    "sharechat",
+    "app store",
+    "google play",
+    "play store",
+    "फ़ेसबुक",
+    "फेसबुक",
+    "ट्विटर",
+    "इंस्टाग्राम",
+    "यूट्यूब",
+    "यूट्यूब",
+    "व्हाट्सएप",
+    "व्हाट्सऐप",
+    "टेलीग्राम",
+    "गूगल प्ले",
+    "ऐप स्टोर",
+    "ফেসবুক",
+    "টুইটার",
+    "ইউটিউব",
+    "فيسبوك",
+    "تويتر",
+    "يوتيوب",
+    "انستغرام",
+    "vk",
+    "vkontakte",
+    "вконтакте",
+    "одноклассники",
+    "телеграм",
+    "ютуб",
+    "weibo",
+    "wechat",
+    "reddit",
+    "mastodon",
+    "bluesky",
+)
+
+# Words that turn a mention of a network into a call to action.
+CALLS: tuple[str, ...] = (
+    "follow",
+    "subscribe",
+    "download",
+    "click",
+    "like us",
+    "join us",
+    "फ़ॉलो",
+    "फॉलो",
+    "सब्सक्राइब",
+    "डाउनलोड",
+    "क्लिक",
+    "ज्वाइन",
+    "जुड़ें",
+    "ऐप",
+    "تابعونا",
+    "اشترك",
+    "حمّل",
+    "حمل تطبيق",
+    "sign up",
+    "подписывайтесь",
+    "подпишитесь",
+    "síguenos",
+    "suscríbete",
+    "suivez-nous",
+    "abonnez-vous",
+    "folgen sie",
+    "abonnieren",
+    "siga-nos",
+    "seguici",
+)
+
+# Phrases that open a boilerplate block ("Also read: ..."): evidence strong
+# enough anywhere in an article (copyright and advertisement lines count only
+# at its edges, as cues).
+OPENERS: dict[str, tuple[str, ...]] = {
+    "en": (
+        "also read",
+        "read also",
+        "read more",
+        "see also:",
+        "related:",
+        "related story",
+        "related stories",
+        "recommended:",
+        "watch:",
+        "watch video",
+        "follow us",
+    ),
+    "hi": (
+        "इसे भी पढ़ें",
+        "इसे भी पढ़े",
+        "इसे भी देखें",
+        "यह भी पढ़ें",
+        "यह भी पढ़े",
+        "ये भी पढ़ें",
+        "ये भी पढ़े",
+        "यह भी देखें",
+        "ये भी देखें",
+        "पढ़ें:",
+        "पढ़ें :",
+        "और पढ़ें",
+        "वीडियो देखें",
+    ),
+    "bn": ("আরও পড়ুন", "আরো পড়ুন", "আরও দেখুন:"),
+    "ar": ("اقرأ أيضا", "اقرأ أيضاً", "إقرأ أيضا", "شاهد أيضا", "تابعونا على"),
+}
+
+# Phrases that make a short block boilerplate wherever they stand in it.
+PHRASES: dict[str, tuple[str, ...]] = {
+    "en": (
+        "follow us on",
+        "download our app",
+        "sign up for our newsletter",
+        "subscribe to our",
+        "for the latest news",
+        "click here to",
+    ),
+    "hi": (
+        "latest news in hindi",
+        "breaking news in hindi",
+        "news in hindi से अपडेट",
+        "बने रहें हमारे साथ",
+        "हमें फ़ॉलो",
+        "हमें फॉलो",
+        "यहां क्लिक",
+        "यहाँ क्लिक",
+        "सब्सक्राइब करें",
+        "डाउनलोड करें",
+    ),
+    "ar": ("تؤمنه لكم", "تابعونا على", "جميع الحقوق محفوظة"),
+    "es": ("síguenos en", "suscríbete a nuestro", "suscríbase a nuestro"),
+    "fr": ("suivez-nous sur", "abonnez-vous à notre", "inscrivez-vous à notre"),
+    "de": ("folgen sie uns", "abonnieren sie unseren", "melden sie sich für unseren"),
+    "pt": ("siga-nos no", "siga-nos nas", "assine nossa newsletter", "inscreva-se na nossa"),
+    "it": ("seguici su", "iscriviti alla nostra"),
+    "ru": ("подписывайтесь на наш", "подпишитесь на наш", "читайте нас в", "наш телеграм-канал"),
+    "ja": (
+        "フォローしてください",
+        "メルマガ登録",
+        "ニュースレターに登録",
+        "公式アカウントをフォロー",
+    ),
+    # (Chinese writes no spaces: network names are not found as whole words)
+    "zh": ("欢迎关注", "关注我们", "请关注", "微信公众号", "扫码关注", "扫描二维码", "点击关注"),
+}
+
+# Words that make a block wholly in brackets a promotion ("(Sign up for our
+# free weekly newsletter.)"): too common in text to count anywhere else.
+BRACKET_PROMOS: dict[str, tuple[str, ...]] = {
+    "en": ("newsletter", "subscribe", "sign up"),
+    "es": ("boletín", "suscríb", "newsletter"),
+    "fr": ("lettre d'information", "abonnez", "inscrivez-vous"),
+    "de": ("newsletter", "abonnier"),
+    "pt": ("newsletter", "assine", "inscreva"),
+    "it": ("newsletter", "iscriviti"),
+    "ru": ("рассылк", "подпишитесь", "подписывайтесь", "подписаться на"),
+    "zh": ("订阅", "公众号"),
+    "ja": ("メルマガ", "ニュースレター"),
+}
+
+
+# Kickers: a label a page sets above its headline ("BREAKING NEWS",
+# "Opinion"). Only a first block that is one of these, whole, is one (see
+# `is_kicker`); anywhere else such a word is text.
+KICKERS: dict[str, tuple[str, ...]] = {
+    "en": (
+        "breaking",
+        "breaking news",
+        "just in",
+        "developing",
+        "developing story",
+        "exclusive",
+        "live",
+        "live updates",
+        "opinion",
+        "analysis",
+        "editorial",
+        "commentary",
+        "explainer",
+        "fact check",
+        "special report",
+        "sponsored",
+        "sponsored content",
+    ),
+    "hi": ("ब्रेकिंग न्यूज़", "ब्रेकिंग न्यूज", "ब्रेकिंग", "एक्सक्लूसिव", "लाइव", "विश्लेषण", "राय", "ताज़ा ख़बर"),
+    "bn": ("ব্রেকিং নিউজ", "এক্সক্লুসিভ", "লাইভ", "বিশ্লেষণ", "মতামত"),
+    "ar": ("عاجل", "خبر عاجل", "حصري", "رأي", "تحليل", "مباشر"),
+    "ru": ("срочно", "молния", "эксклюзив", "мнение", "анализ", "онлайн"),
+    "es": ("última hora", "exclusiva", "opinión", "análisis", "en directo", "en vivo"),
+    "fr": ("dernière minute", "exclusif", "opinion", "analyse", "en direct", "décryptage"),
+    "de": ("eilmeldung", "exklusiv", "meinung", "analyse", "kommentar", "liveblog"),
+    "zh": ("突发", "独家", "快讯", "评论", "直播"),
+}
+# A copyright notice: its mark, or "all rights reserved" in a language.
+# Only a short one as the article's last block is boilerplate (see
+# `is_copyright_notice`); a long one, or one above more text, is text (web
+# annotators keep "Copyright © 2004 Ann Lee" above the author's biography).
+COPYRIGHT_MARKS = ("©", "(c)", "℗")
+RIGHTS_RESERVED: dict[str, tuple[str, ...]] = {
+    "en": ("all rights reserved",),
+    "es": ("todos los derechos reservados",),
+    "fr": ("tous droits réservés",),
+    "de": ("alle rechte vorbehalten",),
+    "it": ("tutti i diritti riservati",),
+    "pt": ("todos os direitos reservados",),
+    "ru": ("все права защищены",),
+    "hi": ("सर्वाधिकार सुरक्षित",),
+    "ar": ("جميع الحقوق محفوظة",),
+    "zh": ("版权所有",),
+    "ja": ("無断転載",),
+}
+COPYRIGHT_WORDS = 10  # a notice is at most this many words
+COPYRIGHT_CHARS = 80  # and characters (scripts written without spaces)
+
+# Separators of a navigation line: "Home | News | World", "Home > Sport".
+MENU_SEPARATORS = (
+    " | ",
+    " • ",
+    " · ",
+    " » ",
+    " › ",
+    " > ",
+    " / ",
+    " → ",
+    " :: ",
+    " « ",
+    " ‹ ",
+    " ｜ ",
+    " ＞ ",
+)
+MENU_ITEMS = 3  # at least this many items (two after a home page's name)
+MENU_ITEM_WORDS = 4  # of at most this many words each
+
+# A home page's name, the first item of a breadcrumb ("Home › News").
+HOMES: dict[str, tuple[str, ...]] = {
+    "en": ("home", "homepage", "home page", "main page"),
+    "de": ("startseite", "start"),
+    "fr": ("accueil",),
+    "es": ("inicio", "portada"),
+    "pt": ("início", "página inicial"),
+    "it": ("home page",),
+    "ru": ("главная", "главная страница"),
+    "uk": ("головна",),
+    "hi": ("होम", "मुखपृष्ठ"),
+    "ar": ("الرئيسية", "الصفحة الرئيسية"),
+    "zh": ("首页", "主页"),
+    "ja": ("ホーム", "トップ"),
+}
+
+# Author tag-lines: "<Name> is a regular commentator on ...".
+TAGLINES: dict[str, str] = {
+    "en": (
+        r"^(?:\p{Lu}[\w.'’-]*\s+){1,4}(?:is|was)\s+(?:(?:a|an|the)\s+)?[^.]{0,80}?"
+        r"\b(?:correspondent|commentator|columnist|editor|reporter|writer|contributor|"
+        r"analyst|presenter|journalist)\b"
+    ),
+}
