@@ -318,8 +318,8 @@ def test_a_hanging_list_joins_each_item_and_keeps_the_introduction() -> None:
 
     hung = text((0, "Three rules:"), (0, "- keep one lane"), (2, "open;"), (0, "- stop at eight."))
     assert hung == "Three rules:\n- keep one lane open;\n- stop at eight."
-    # A line back at the item's own indent is no continuation: a paragraph.
-    assert text((0, "- one"), (2, "more"), (0, "text"), (0, "- two")) == "- one more text - two"
+    # Lines back at the margin continue their item too (a wrapped list).
+    assert text((0, "- one"), (2, "more"), (0, "text"), (0, "- two")) == "- one more text\n- two"
     # Lines without indents, or a single item, are left to the other joins.
     assert not is_hanging_list([Line(t, 0, 0, 0) for t in ("- one", "more", "- two")])
     assert not is_hanging_list([Line("Intro", 0, 0, 0), Line("- one", 0, 0, 0), Line("x", 0, 0, 2)])
@@ -378,3 +378,24 @@ def test_networks_are_named_as_whole_words_in_several_scripts() -> None:
     assert bp.networks_named("follow us on vk and reddit") == {"vk", "reddit"}
     assert bp.networks_named("the vkontakte-like wechat app") == {"vkontakte", "wechat"}
     assert not bp.networks_named("vkusno, redditor")  # a name inside a word is none
+
+
+def test_a_list_wrapped_back_to_the_margin_keeps_an_item_a_line() -> None:
+    from article2json.blocks import Block, is_wrapped_list
+
+    def text(*rows: str) -> str:
+        return Block([Line(t, 0, 0, 0) for t in rows]).text()
+
+    assert (
+        text("- keep one lane", "open;", "- stop at eight.")
+        == "- keep one lane open;\n- stop at eight."
+    )
+    assert (
+        text("Rules:", "1. keep one lane", "open;", "2. stop.")
+        == "Rules:\n1. keep one lane open;\n2. stop."
+    )
+    assert text("・東京都の", "会議", "・大阪府") == "・東京都の会議\n・大阪府"
+    # Prose that happens to put a dash or a number at a line's start is no list.
+    assert not is_wrapped_list(["He paused", "- and went on.", "Then he left."])
+    assert not is_wrapped_list(["- one thing", "and 2. another"])
+    assert not is_wrapped_list(["- one thing", "more", "1. a number"])  # marks differ

@@ -17,6 +17,7 @@ BULLETS = frozenset("-*+•●○◦▪▫■□‣⁃–—·∙~・")
 # "1. x", "a) x", "(3) x"; in CJK text "1、x", "１．x", "（3）x", with no space.
 _NUMBER_MARK = Lazy(r"\(?(?:\p{Nd}{1,3}|\w)\s?[.)]\s*\w|(?:\p{Nd}{1,3}[、．]|（\p{Nd}{1,3}）)\s*\w")
 _MARK_CHARS = frozenset(".)、．）")
+_WIDE_MARKS = frozenset("・、．）")
 
 
 # A block of more lines than this is joined this many lines at a time (a
@@ -66,14 +67,14 @@ class Block:
         lines = [ln.text for ln in self.lines]
         if keeps_lines(lines):
             return "\n".join(lines)
-        if is_hanging_list(self.lines):
+        if is_hanging_list(self.lines) or is_wrapped_list(lines):
             return hanging_list_text(self.lines)
         return join_lines(lines)
 
 
 def _join_long(lines: Sequence[Line]) -> str:
     """`Block.text` of many lines, joined a chunk of lines at a time."""
-    if is_hanging_list(lines):
+    if is_hanging_list(lines) or is_wrapped_list([ln.text for ln in lines]):
         return hanging_list_text(lines)
     items = islice(lines, 1, None)  # (more than 2 lines: the first may introduce the list)
     keep = all(is_list_item(ln.text) for ln in items) or all(
@@ -146,9 +147,26 @@ def is_hanging_list(lines: Iterable[Line]) -> bool:
     return count >= 3 and indented and listed >= 2
 
 
+def is_wrapped_list(lines: Sequence[str]) -> bool:
+    """Whether the lines are a list whose items wrap back to the margin: the
+    first line (or the one after an introduction) an item, and another
+    item with the same mark below ("- x" ... "- y", "1. x" ... "2. y"): two
+    lines of prose seldom start so."""
+    at = 0 if item_column(lines[0]) is not None else 1
+    if at >= len(lines) or item_column(lines[at]) is None:
+        return False
+    mark = _mark(lines[at])
+    return any(item_column(t) is not None and _mark(t) == mark for t in lines[at + 1 :])
+
+
+def _mark(item: str) -> str:
+    """A list item's kind of mark: its bullet, or "1" for a number or letter."""
+    return item[0] if item[0] in BULLETS else "1"
+
+
 def hanging_list_text(lines: Iterable[Line]) -> str:
-    """A hanging list's text: each item (and the introduction) joined into
-    one line, one line an item."""
+    """A list's text (hanging or wrapped): each item (and the introduction)
+    joined into one line, one line an item."""
     pieces: list[str] = []
     last = ""
     for ln in lines:
@@ -161,8 +179,9 @@ def hanging_list_text(lines: Iterable[Line]) -> str:
 
 def item_column(text: str) -> int | None:
     """Where the text of a list item starts, after its mark and the space
-    after it ("- x": 2, "12. x": 4); None for a line that is no list item or
-    has no space after its mark ("-5 degrees")."""
+    after it ("- x": 2, "12. x": 4; a full-width mark needs no space:
+    "・x": 1, "1、x": 2); None for a line that is no list item or has no
+    space after its mark ("-5 degrees")."""
     if not is_list_item(text):
         return None
     if text[0] in BULLETS:
@@ -171,6 +190,8 @@ def item_column(text: str) -> int | None:
     else:
         m = _NUMBER_MARK.p.match(text)
         at = m.end() - 1 if m else 0
+    if at >= 1 and text[at - 1] in _WIDE_MARKS:
+        return at
     return at if at >= 2 and text[at - 1] in " \t" else None
 
 
