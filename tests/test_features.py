@@ -399,3 +399,17 @@ def test_a_list_wrapped_back_to_the_margin_keeps_an_item_a_line() -> None:
     assert not is_wrapped_list(["He paused", "- and went on.", "Then he left."])
     assert not is_wrapped_list(["- one thing", "and 2. another"])
     assert not is_wrapped_list(["- one thing", "more", "1. a number"])  # marks differ
+
+
+def test_a_quotation_s_marks_are_markup() -> None:
+    from article2json.blocks import Block, unquote_line, unquoted
+
+    assert unquoted(["> one", "> two"]) == ["one", "two"]
+    assert unquoted([">one", ">", ">two"]) == ["one", "two"]  # a line of a mark alone goes
+    assert unquoted(["> one", "two"]) == ["> one", "two"]  # not every line: text
+    assert unquote_line("> A line of its own") == "A line of its own"
+    assert unquote_line(">50 people came") == ">50 people came"  # alone, a mark needs a space
+    lines = [
+        Line(t, 0, 0, 0) for t in ("> Мы выслушали всех и считаем,", "> что налог справедлив.")
+    ]
+    assert Block(lines).text() == "Мы выслушали всех и считаем, что налог справедлив."

@@ -448,3 +448,21 @@ def test_a_lone_tab_inside_a_paragraph_is_no_table() -> None:
     body[1] = body[1].replace(" ", "\t", 1)
     a = article2json.parse("\n".join([EN[0].text, "", *body, ""]))
     assert len([p for s in a["sections"] for p in s["paragraphs"]]) == 1
+
+
+@pytest.mark.parametrize("blocks", [EN, HI, RU], ids=["en", "hi", "ru"])
+@pytest.mark.parametrize(
+    "mark", ["> ", ">", "    ", "\t"], ids=["gt-space", "gt", "indent4", "tab"]
+)
+def test_a_quoted_paragraph_is_one_paragraph_without_its_marks(
+    blocks: tuple[Labelled, ...], mark: str
+) -> None:
+    """A paragraph set apart as a quotation (every line marked with ">", as
+    e-mail does, or indented whole) between blank lines is one paragraph,
+    its marks left out, whatever the width."""
+    quote = blocks[1].text
+    for width in (50, 70, 100):
+        lines = [mark + ln for ln in wrap(quote, width)]
+        text = "\n\n".join([blocks[0].text, "\n".join(lines), blocks[-1].text]) + "\n"
+        paragraphs = [p for s in article2json.parse(text)["sections"] for p in s["paragraphs"]]
+        assert paragraphs == [quote, blocks[-1].text], (width, mark)

@@ -61,15 +61,35 @@ class Block:
 
     def text(self) -> str:
         if len(self.lines) == 1:
-            return self.lines[0].text
+            return unquote_line(self.lines[0].text)
         if len(self.lines) > JOIN_CHUNK:
             return _join_long(self.lines)
         lines = [ln.text for ln in self.lines]
+        if lines[0][0] == ">":
+            lines = unquoted(lines)
         if keeps_lines(lines):
             return "\n".join(lines)
         if is_hanging_list(self.lines) or is_wrapped_list(lines):
             return hanging_list_text(self.lines)
         return join_lines(lines)
+
+
+def unquoted(lines: list[str]) -> list[str]:
+    """The lines of a quotation whose every line starts with ">" (e-mail,
+    Markdown), without their marks: the mark is markup, as an indent is.
+    Lines that held only a mark go; any other lines are returned as they are."""
+    if not all(t[0] == ">" for t in lines):
+        return lines
+    out = [t[1:].lstrip() for t in lines]
+    return [t for t in out if t] or lines
+
+
+def unquote_line(text: str) -> str:
+    """A line of its own marked as a quotation ("> Text"): without its mark.
+    Alone, the mark needs a space after it (">50 people" is text)."""
+    if text[0] != ">" or text[1:2] not in (" ", ">"):
+        return text
+    return text[1:].lstrip() or text
 
 
 def _join_long(lines: Sequence[Line]) -> str:

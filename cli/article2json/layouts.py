@@ -1,5 +1,6 @@
-"""Lay out labelled blocks as real files do: hard-wrapped at a width,
-indented paragraphs without blank lines, one paragraph a line, headings
+"""Lay out labelled blocks as real files do: hard-wrapped at a width (a few
+paragraphs quoted: indented whole, or marked with ">"), indented paragraphs
+without blank lines, one paragraph a line, headings
 pasted above their paragraph, wrapped text with neither blank lines nor
 indents (`flat`), CRLF and trailing blanks.
 
@@ -73,10 +74,27 @@ def _block_lines(block: Labelled, width: int | None, hang: str = "  ") -> list[s
     return wrap(" ".join(lines), width)
 
 
-def lay_out(blocks: Sequence[Labelled], layout: str, seed: object = 0) -> Laid:
+# The share of wrapped paragraphs of two lines or more a wrapped layout sets
+# as a quotation (indented whole, or marked with ">" as e-mail does).
+QUOTE_SHARE = 0.05
+
+
+def _quotes(block: Labelled, i: int, lines: list[str], rng: random.Random, share: float) -> bool:
+    """Whether this block is laid out as a quotation: a wrapped paragraph
+    (not a list or table) of two lines or more, drawn at `share`."""
+    if block.kind != "paragraph" or i == 0 or len(lines) < 2 or not share:
+        return False
+    return not keeps_lines(lines) and rng.random() < share
+
+
+def lay_out(
+    blocks: Sequence[Labelled], layout: str, seed: object = 0, quotes: float = QUOTE_SHARE
+) -> Laid:
     """`blocks` as text in the named layout (see LAYOUTS); `seed` draws the
-    file's own width, indent and wraps (give each document its own)."""
+    file's own width, indent and wraps (give each document its own);
+    `quotes` is the share of paragraphs a wrapped layout quotes."""
     rng = random.Random(f"{layout}:{seed}")
+    quoting = random.Random(f"quote:{layout}:{seed}")  # apart: the other draws stay as they were
     pieces: list[str] = []
     owner: list[int] = []
     starts: list[bool] = []
@@ -93,6 +111,10 @@ def lay_out(blocks: Sequence[Labelled], layout: str, seed: object = 0) -> Laid:
             lines = _block_lines(block, width)
         if layout == "indented" and block.kind in ("paragraph", "boilerplate"):
             lines[0] = indent + lines[0]
+        elif layout.startswith("wrap") and _quotes(block, i, lines, quoting, quotes):
+            # A quotation: every line indented, or marked with ">".
+            mark = quoting.choice((indent, "> ", ">"))
+            lines = [mark + ln for ln in _block_lines(block, int(layout[4:]) - len(mark) - 4)]
         # Blank lines between blocks, except where the layout has none.
         if pieces and not (
             layout in ("indented", "lines", "flat")

@@ -126,6 +126,10 @@ def transition(
         add("p.bullet")
     if c[0] in OPENING_QUOTES:
         add("c.quote")
+    if c[0] == ">":  # a quotation's mark (e-mail, Markdown)
+        add("p.gt&c.gt" if p[0] == ">" else "c.gt")
+    elif p[0] == ">":
+        add("p.gt")
     if cur.indent > prev.indent:
         add("c.indent>p")
     elif cur.indent < prev.indent:

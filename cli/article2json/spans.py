@@ -16,7 +16,7 @@ from collections.abc import Iterator, Sequence
 from itertools import islice
 from typing import overload
 
-from .blocks import Block
+from .blocks import Block, unquote_line
 from .lines import Line, run_lines, unescape, visible
 
 _new_tuple = tuple.__new__  # builds a NamedTuple without its Python-level __new__
@@ -129,6 +129,8 @@ class Spans(Sequence[Block]):
             text = self.text[self.starts[i] : self.ends[i]]
             if text[0] == "\\" or text[0].isdigit():
                 text = unescape(text) or text
+            elif text[0] == ">":
+                text = unquote_line(text)
         else:
             block = block or self._read(i)
             text = block.text()
