@@ -404,12 +404,68 @@ def test_a_list_wrapped_back_to_the_margin_keeps_an_item_a_line() -> None:
 def test_a_quotation_s_marks_are_markup() -> None:
     from article2json.blocks import Block, unquote_line, unquoted
 
-    assert unquoted(["> one", "> two"]) == ["one", "two"]
-    assert unquoted([">one", ">", ">two"]) == ["one", "two"]  # a line of a mark alone goes
-    assert unquoted(["> one", "two"]) == ["> one", "two"]  # not every line: text
+    def texts(*rows: str) -> list[str]:
+        return [ln.text for ln in unquoted([Line(t, 0, 0, 0) for t in rows])]
+
+    assert texts("> one", "> two") == ["one", "two"]
+    assert texts(">one", ">", ">two") == ["one", "two"]  # a line of a mark alone goes
+    assert Block([Line(t, 0, 0, 0) for t in ("> one", "two")]).text() == "> one two"  # not all
     assert unquote_line("> A line of its own") == "A line of its own"
     assert unquote_line(">50 people came") == ">50 people came"  # alone, a mark needs a space
     lines = [
         Line(t, 0, 0, 0) for t in ("> Мы выслушали всех и считаем,", "> что налог справедлив.")
     ]
     assert Block(lines).text() == "Мы выслушали всех и считаем, что налог справедлив."
+
+
+def test_quotation_marks_go_in_every_path_and_only_there() -> None:
+    import article2json
+    from article2json.blocks import Block
+
+    def paragraphs(text: str) -> list[str]:
+        return [p for s in article2json.parse(text)["sections"] for p in s["paragraphs"]]
+
+    # A one-line quotation, as a block of several lines is.
+    assert paragraphs("Title\n\n> Hello there friend.\n\nMore.\n") == [
+        "Hello there friend.",
+        "More.",
+    ]
+    # Nested marks, and a quoted list.
+    assert Block([Line(t, 0, 0, 0) for t in ("> > a", "> > b")]).text() == "a b"
+    quoted_list = ("> Bring:", "> - a tent that", "> sleeps two;", "> - a stove.")
+    assert Block([Line(t, 0, 0, 0) for t in quoted_list]).text() == (
+        "Bring:\n- a tent that sleeps two;\n- a stove."
+    )
+    # A block too long to list its lines is unquoted too.
+    long = Block([Line(f"> quoted line {n} of text", 0, 0, 0) for n in range(1100)]).text()
+    assert ">" not in long and long.startswith("quoted line 0 of text quoted line 1")
+    # An escaped mark is text.
+    escaped = "# Title\n\nText.\n\n## Section\n\n\\> literal mark\n\nEnd.\n"
+    assert "> literal mark" in paragraphs(escaped)
+
+
+def test_prose_whose_lines_start_with_a_dash_or_a_number_is_no_list() -> None:
+    from article2json.blocks import Block, is_list_item, is_wrapped_list
+
+    prose = [
+        "He said the council would meet again in the spring, said the man",
+        "- quite loudly - that the plans were not finished and that the",
+        "residents would be asked again before anything was built, and",
+        "- some of them said so at once - that they would not agree.",
+    ]
+    assert not is_wrapped_list(prose)
+    # A "-5" inside a list item continues it.
+    rows = ("- it froze at", "-5 degrees overnight", "and after;", "- it thawed.")
+    item = [Line(t, 0, 0, 0) for t in rows]
+    assert Block(item).text() == "- it froze at -5 degrees overnight and after;\n- it thawed."
+    # "3、4人" is three or four people, not an item.
+    assert not is_list_item("3、4人が集まった")
+
+
+def test_a_tab_after_a_mark_or_a_section_number_is_no_table() -> None:
+    from article2json.blocks import is_table_row, keeps_lines
+
+    assert is_table_row("Name\tAge") and is_table_row("1\tAnn\t31")
+    for text in ("2.\tMethods", "2.1\tData collection", "•\tA tent", "a)\tfirst", "IV.\tNotes"):
+        assert not is_table_row(text), text
+    assert keeps_lines(["Things to bring:", "•\tA tent", "•\tA stove"])

@@ -169,7 +169,11 @@ def test_a_bracketed_promo_at_the_end_is_boilerplate_in_several_scripts() -> Non
     assert a["boilerplate"] == [promo]
     assert a.get("blocks", [])[-1]["rule"] == "edge-cue"
     # An aside in brackets that names none of these stays text.
-    for aside in ("(The decree was signed by the president.)", "(Указ подписан президентом.)"):
+    for aside in (
+        "(The decree was signed by the president.)",
+        "(Указ подписан президентом.)",
+        "(The service now has more than two million subscribers.)",
+    ):
         text = f"{EN[0].text}\n\n{EN[1].text}\n\n{EN[2].text}\n\n{aside}\n"
         assert article2json.parse(text)["boilerplate"] == [], aside
 

@@ -86,3 +86,7 @@ def test_numbered_depth_is_the_number_of_groups(groups: list[int], end: str) -> 
 def test_any_text_gives_a_level_in_range_or_none(text: str) -> None:
     level = heading_level(text)
     assert level is None or 1 <= level <= 6
+
+
+def test_a_number_before_another_is_no_chinese_section_number() -> None:
+    assert heading_level("3、4人が集まった") is None

@@ -3,21 +3,27 @@ how its lines become one text."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from itertools import islice, pairwise
 
 from .lines import Line
 from .patterns import Lazy
-from .scripts import is_no_space
+from .scripts import is_no_space, sentence_and_clause
 
 # A bullet ("-", "•"...) first, or a number or letter mark ("1.", "a)", "(3)").
 # The bullets are a set, not a class of the pattern: compiling that class cost
 # a one-liner 2 M instructions, a fifth of its parse.
 BULLETS = frozenset("-*+•●○◦▪▫■□‣⁃–—·∙~・")
-# "1. x", "a) x", "(3) x"; in CJK text "1、x", "１．x", "（3）x", with no space.
-_NUMBER_MARK = Lazy(r"\(?(?:\p{Nd}{1,3}|\w)\s?[.)]\s*\w|(?:\p{Nd}{1,3}[、．]|（\p{Nd}{1,3}）)\s*\w")
+# "1. x", "a) x", "(3) x"; in CJK text "1、x", "１．x", "（3）x", with no space
+# (but "3、4人", three or four people, is a number).
+_NUMBER_MARK = Lazy(r"\(?(?:\p{Nd}{1,3}|\w)\s?[.)]\s*\w|(?:\p{Nd}{1,3}[、．](?!\p{Nd})|（\p{Nd}{1,3}）)\s*\w")
 _MARK_CHARS = frozenset(".)、．）")
 _WIDE_MARKS = frozenset("・、．）")
+# What a tab after it only lines up: a bullet, a number or letter mark, a
+# section number ("•", "2.", "2.1", "a)", "(iv)", "IV.").
+_CELL_MARK = Lazy(
+    r"[^\w\s]|\(?(?:\p{Nd}{1,3}(?:\.\p{Nd}{1,3})+\.?|\p{Nd}{1,3}[.)]|\p{L}{1,4}[.)])"
+)
 
 
 # A block of more lines than this is joined this many lines at a time (a
@@ -60,48 +66,66 @@ class Block:
         return self.lines[-1].text
 
     def text(self) -> str:
-        if len(self.lines) == 1:
-            return unquote_line(self.lines[0].text)
-        if len(self.lines) > JOIN_CHUNK:
-            return _join_long(self.lines)
-        lines = [ln.text for ln in self.lines]
-        if lines[0][0] == ">":
-            lines = unquoted(lines)
-        if keeps_lines(lines):
-            return "\n".join(lines)
-        if is_hanging_list(self.lines) or is_wrapped_list(lines):
-            return hanging_list_text(self.lines)
-        return join_lines(lines)
+        lines = self.lines
+        if len(lines) == 1:
+            line = lines[0]
+            return line.text if line.escaped else unquote_line(line.text)
+        if len(lines) > JOIN_CHUNK:
+            return _join_long(lines)
+        if is_quotation(lines):
+            lines = tuple(unquoted(lines))
+        texts = [ln.text for ln in lines]
+        if keeps_lines(texts):
+            return "\n".join(texts)
+        if is_hanging_list(lines) or is_wrapped_list(texts):
+            return hanging_list_text(lines)
+        return join_lines(texts)
 
 
-def unquoted(lines: list[str]) -> list[str]:
-    """The lines of a quotation whose every line starts with ">" (e-mail,
-    Markdown), without their marks: the mark is markup, as an indent is.
-    Lines that held only a mark go; any other lines are returned as they are."""
-    if not all(t[0] == ">" for t in lines):
-        return lines
-    out = [t[1:].lstrip() for t in lines]
-    return [t for t in out if t] or lines
+def is_quotation(lines: Iterable[Line]) -> bool:
+    """Whether every line of a block starts with a quotation's ">" (e-mail,
+    Markdown; an escaped "\\>" is text)."""
+    return all(ln.text[0] == ">" and not ln.escaped for ln in lines)
+
+
+def unquoted(lines: Iterable[Line]) -> Iterator[Line]:
+    """A quotation's lines without their marks (all of them: "> > x" is x):
+    the mark is markup, as an indent is. A line that held only marks goes."""
+    for ln in lines:
+        text = ln.text
+        while text[:1] == ">":
+            text = text[1:].lstrip()
+        if text:
+            yield ln._replace(text=text)
 
 
 def unquote_line(text: str) -> str:
-    """A line of its own marked as a quotation ("> Text"): without its mark.
-    Alone, the mark needs a space after it (">50 people" is text)."""
+    """A line of its own marked as a quotation ("> Text"): without its
+    marks. Alone, a mark needs a space after it (">50 people" is text)."""
     if text[0] != ">" or text[1:2] not in (" ", ">"):
         return text
-    return text[1:].lstrip() or text
+    out = text
+    while out[:1] == ">":
+        out = out[1:].lstrip()
+    return out or text
 
 
 def _join_long(lines: Sequence[Line]) -> str:
-    """`Block.text` of many lines, joined a chunk of lines at a time."""
-    if is_hanging_list(lines) or is_wrapped_list([ln.text for ln in lines]):
-        return hanging_list_text(lines)
-    items = islice(lines, 1, None)  # (more than 2 lines: the first may introduce the list)
-    keep = all(is_list_item(ln.text) for ln in items) or all(
-        "\t" in ln.text for ln in islice(lines, 1, None)
+    """`Block.text` of many lines, joined a chunk of lines at a time; the
+    lines are read again for each test, never listed whole."""
+    quoted = is_quotation(lines)
+
+    def each() -> Iterator[Line]:
+        return unquoted(lines) if quoted else iter(lines)
+
+    if is_hanging_list(each()) or is_wrapped_list(ln.text for ln in each()):
+        return hanging_list_text(each())
+    # (more than 2 lines: the first may introduce the list)
+    keep = all(is_list_item(ln.text) for ln in islice(each(), 1, None)) or all(
+        is_table_row(ln.text) for ln in islice(each(), 1, None)
     )
     pieces: list[str] = []
-    it = iter(lines)
+    it = each()
     last = ""
     while chunk := [ln.text for ln in islice(it, JOIN_CHUNK)]:
         if pieces:
@@ -122,13 +146,17 @@ def keeps_lines(lines: list[str]) -> bool:
     if len(lines) < 2:
         return False
     items = lines[1:] if len(lines) > 2 else lines  # a first line may introduce the list
-    return all(map(is_list_item, items)) or all("\t" in ln for ln in items)
+    return all(map(is_list_item, items)) or all(map(is_table_row, items))
 
 
 def is_table_row(text: str) -> bool:
     """A line of tab-separated cells (a table pasted from a spreadsheet or a
-    web page): tabs inside a trimmed line only come from one."""
-    return "\t" in text
+    web page). A tab after a list mark or a section number alone ("•\tA
+    tent", "2.1\tData") only lines up the text: no table."""
+    if "\t" not in text:
+        return False
+    head, _, rest = text.partition("\t")
+    return "\t" in rest or _CELL_MARK.p.fullmatch(head) is None
 
 
 def is_table(text: str) -> bool:
@@ -167,16 +195,38 @@ def is_hanging_list(lines: Iterable[Line]) -> bool:
     return count >= 3 and indented and listed >= 2
 
 
-def is_wrapped_list(lines: Sequence[str]) -> bool:
+def is_wrapped_list(lines: Iterable[str]) -> bool:
     """Whether the lines are a list whose items wrap back to the margin: the
-    first line (or the one after an introduction) an item, and another
-    item with the same mark below ("- x" ... "- y", "1. x" ... "2. y"): two
-    lines of prose seldom start so."""
-    at = 0 if item_column(lines[0]) is not None else 1
-    if at >= len(lines) or item_column(lines[at]) is None:
+    first line an item (or the line after an introduction that ends with a
+    colon), then another item with the same mark ("- x" ... "- y", "1. x" ...
+    "2. y"), each under a line that ends its item: a sentence or clause end,
+    or a line shorter than the longest so far. Prose whose wrapped lines
+    happen to start with a dash has full lines above them."""
+    it = iter(lines)
+    first = next(it, None)
+    if first is None:
         return False
-    mark = _mark(lines[at])
-    return any(item_column(t) is not None and _mark(t) == mark for t in lines[at + 1 :])
+    if item_column(first) is None:
+        if not first.endswith((":", "：")):
+            return False
+        first = next(it, None)
+        if first is None or item_column(first) is None:
+            return False
+    mark, above, longest, items = _mark(first), first, len(first), 0
+    for text in it:
+        if item_column(text) is not None and _mark(text) == mark:
+            sent, clause = sentence_and_clause(above)
+            if not (sent or clause or len(above) < LIST_FULL * longest):
+                return False  # a full line above: prose that wraps onto a dash
+            items += 1
+        longest = max(longest, len(text))
+        above = text
+    return items > 0
+
+
+# A line under which a wrapped list's next item starts is shorter than this
+# share of the longest line above it, unless it ends a sentence or clause.
+LIST_FULL = 0.85
 
 
 def _mark(item: str) -> str:
@@ -191,7 +241,7 @@ def hanging_list_text(lines: Iterable[Line]) -> str:
     last = ""
     for ln in lines:
         if pieces:
-            pieces.append("\n" if is_list_item(ln.text) else _joint(last, ln.text))
+            pieces.append("\n" if item_column(ln.text) is not None else _joint(last, ln.text))
         pieces.append(ln.text)
         last = ln.text
     return "".join(pieces)

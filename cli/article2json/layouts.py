@@ -114,6 +114,7 @@ def lay_out(
         elif layout.startswith("wrap") and _quotes(block, i, lines, quoting, quotes):
             # A quotation: every line indented, or marked with ">".
             mark = quoting.choice((indent, "> ", ">"))
+            # (narrower by the mark, and by a tab's 4 columns at most)
             lines = [mark + ln for ln in _block_lines(block, int(layout[4:]) - len(mark) - 4)]
         # Blank lines between blocks, except where the layout has none.
         if pieces and not (

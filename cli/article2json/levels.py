@@ -21,8 +21,8 @@ _SETEXT = Lazy(r"^[ ]{0,3}(=+|-+)[ \t]*$")
 # one group alone needs its closing mark ("2024 budget" is no numbering). A
 # full-width mark needs no space after it (CJK text has none).
 _NUMBERED = Lazy(
-    r"^(\p{Nd}{1,3}(?:\.\p{Nd}{1,3})+)(?:[.)]?(?:\s|$)|[．）、])"
-    r"|^(\p{Nd}{1,3})(?:[.)](?:\s|$)|[．）、])"
+    r"^(\p{Nd}{1,3}(?:\.\p{Nd}{1,3})+)(?:[.)]?(?:\s|$)|[．）、](?!\p{Nd}))"
+    r"|^(\p{Nd}{1,3})(?:[.)](?:\s|$)|[．）、](?!\p{Nd}))"
 )
 # A Chinese section number: "一、" is a part (level 1), "（一）" a section in it (2).
 _HAN_NUMERALS = "一二三四五六七八九十"

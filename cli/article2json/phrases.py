@@ -164,16 +164,28 @@ PHRASES: dict[str, tuple[str, ...]] = {
     "zh": ("欢迎关注", "关注我们", "请关注", "微信公众号", "扫码关注", "扫描二维码", "点击关注"),
 }
 
-# Words that make a block wholly in brackets a promotion ("(Sign up for our
-# free weekly newsletter.)"): too common in text to count anywhere else.
+# Phrases that make a block wholly in brackets a promotion ("(Sign up for our
+# free weekly newsletter.)"): too common in text to count anywhere else;
+# whole phrases, not words ("subscribers" is no call to subscribe).
 BRACKET_PROMOS: dict[str, tuple[str, ...]] = {
-    "en": ("newsletter", "subscribe", "sign up"),
-    "es": ("boletín", "suscríb", "newsletter"),
-    "fr": ("lettre d'information", "abonnez", "inscrivez-vous"),
-    "de": ("newsletter", "abonnier"),
-    "pt": ("newsletter", "assine", "inscreva"),
-    "it": ("newsletter", "iscriviti"),
-    "ru": ("рассылк", "подпишитесь", "подписывайтесь", "подписаться на"),
+    "en": (
+        "our newsletter",
+        "free newsletter",
+        "weekly newsletter",
+        "daily newsletter",
+        "subscribe to",
+        "subscribe now",
+        "subscribe here",
+        "sign up for",
+        "sign up to",
+        "sign up here",
+    ),
+    "es": ("nuestro boletín", "nuestra newsletter", "suscríbete", "suscríbase"),
+    "fr": ("notre lettre d'information", "notre newsletter", "abonnez-vous", "inscrivez-vous"),
+    "de": ("unseren newsletter", "newsletter abonnieren", "abonnieren sie"),
+    "pt": ("nossa newsletter", "assine a nossa", "inscreva-se"),
+    "it": ("nostra newsletter", "iscriviti"),
+    "ru": ("нашу рассылку", "подпишитесь", "подписывайтесь", "подписаться на наш"),
     "zh": ("订阅", "公众号"),
     "ja": ("メルマガ", "ニュースレター"),
 }

@@ -124,8 +124,9 @@ def forced_starts(run: Iterable[Line], width: int) -> bytearray:
 
 def _tables(rows: bytearray, forced: bytearray) -> bytearray:
     """Two or more lines of tab-separated cells in a row are one block (a
-    table, one row a line), and so are the lines around them: a caption
-    above, the text below. A lone line with a tab stays the model's."""
+    table, one row a line), apart from the lines around it: a caption
+    above, the text below start blocks of their own. A lone line with a tab
+    stays the model's."""
     i, n = 0, len(rows)
     while i < n:
         if not rows[i]:
@@ -232,10 +233,11 @@ def segment_spans(
     found = _listed(kept) if kept is not None else ((r, ln, None) for r, ln in iter_runs(text))
     for run, first, lines in found:
         if run[2] == 1:
+            block = Block((first,))
+            one = block.text()  # (a quotation's mark left out)
             if each is not None:
-                each(first.text)
-            block = None if lines is None else Block((first,))
-            spans.add(run[0], run[1], 1, block, first.text)
+                each(one)
+            spans.add(run[0], run[1], 1, block if lines is not None else None, one)
             continue
         _split_run(text, run, lines, layout, None if markdown else model, spans, each)
     return spans
