@@ -16,14 +16,14 @@ from .scripts import is_no_space, sentence_and_clause
 BULLETS = frozenset("-*+•●○◦▪▫■□‣⁃–—·∙~・")
 # "1. x", "a) x", "(3) x"; in CJK text "1、x", "１．x", "（3）x", with no space
 # (but "3、4人", three or four people, is a number).
-_NUMBER_MARK = Lazy(r"\(?(?:\p{Nd}{1,3}|\w)\s?[.)]\s*\w|(?:\p{Nd}{1,3}[、．](?!\p{Nd})|（\p{Nd}{1,3}）)\s*\w")
+_NUMBER_MARK = Lazy(
+    r"\(?(?:\p{Nd}{1,3}|\w)\s?[.)]\s*\w|(?:\p{Nd}{1,3}[、．](?!\p{Nd})|（\p{Nd}{1,3}）)\s*\w"
+)
 _MARK_CHARS = frozenset(".)、．）")
 _WIDE_MARKS = frozenset("・、．）")
 # What a tab after it only lines up: a bullet, a number or letter mark, a
 # section number ("•", "2.", "2.1", "a)", "(iv)", "IV.").
-_CELL_MARK = Lazy(
-    r"[^\w\s]|\(?(?:\p{Nd}{1,3}(?:\.\p{Nd}{1,3})+\.?|\p{Nd}{1,3}[.)]|\p{L}{1,4}[.)])"
-)
+_CELL_MARK = Lazy(r"[^\w\s]|\(?(?:\p{Nd}{1,3}(?:\.\p{Nd}{1,3})+\.?|\p{Nd}{1,3}[.)]|\p{L}{1,4}[.)])")
 
 
 # A block of more lines than this is joined this many lines at a time (a
