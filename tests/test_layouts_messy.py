@@ -470,3 +470,16 @@ def test_a_quoted_paragraph_is_one_paragraph_without_its_marks(
         text = "\n\n".join([blocks[0].text, "\n".join(lines), blocks[-1].text]) + "\n"
         paragraphs = [p for s in article2json.parse(text)["sections"] for p in s["paragraphs"]]
         assert paragraphs == [quote, blocks[-1].text], (width, mark)
+
+
+@pytest.mark.parametrize(
+    "pair", [(EN[1].text, EN[2].text), (RU[1].text, RU[3].text)], ids=["en", "ru"]
+)
+def test_a_line_of_quotation_marks_alone_parts_two_quoted_paragraphs(
+    pair: tuple[str, str],
+) -> None:
+    """In e-mail, a line holding only ">" is the blank line of a quotation."""
+    first, second = (["> " + ln for ln in wrap(t, 66)] for t in pair)
+    text = "\n".join([EN[0].text, "", *first, ">", *second, "", EN[4].text]) + "\n"
+    paragraphs = [p for s in article2json.parse(text)["sections"] for p in s["paragraphs"]]
+    assert paragraphs == [*pair, EN[4].text]

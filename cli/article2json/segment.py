@@ -72,7 +72,8 @@ def forced_starts(run: Iterable[Line], width: int) -> bytearray:
     the text of the list item above continues it (a hanging indent) where
     the line above was full (`width`: the document's wrap width), unless it
     opens a sentence after one ends (an indented paragraph after the list);
-    the rows of a table stay together (`_tables`); a navigation line
+    the rows of a table stay together (`_tables`); a line under one of
+    quotation marks alone (">") starts a block; a navigation line
     ("Home | News | Sport") or a promotion in brackets ("(Follow us on
     Facebook.)") under a sentence stands alone, so that a foot line in a
     file without blank lines is not glued to the last paragraph."""
@@ -109,6 +110,8 @@ def forced_starts(run: Iterable[Line], width: int) -> bytearray:
                 f, after = CONTINUE, True  # it stays with its heading
             elif prev is not None and is_menu(line.text) and ends_sentence(prev.text):
                 f, after = START, True
+            elif prev is not None and not prev.text.strip("> "):
+                f = START  # under a line of quotation marks alone: a quotation's blank line
             elif (
                 prev is not None
                 and line.text[0] in OPEN_BRACKETS
