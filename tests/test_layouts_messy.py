@@ -483,3 +483,33 @@ def test_a_line_of_quotation_marks_alone_parts_two_quoted_paragraphs(
     text = "\n".join([EN[0].text, "", *first, ">", *second, "", EN[4].text]) + "\n"
     paragraphs = [p for s in article2json.parse(text)["sections"] for p in s["paragraphs"]]
     assert paragraphs == [*pair, EN[4].text]
+
+
+@pytest.mark.parametrize(
+    "foot",
+    [
+        ("About Us | Contact | Privacy Policy", "© 2024 Example News Ltd. All rights reserved."),
+        ("Главная | Контакты | Реклама", "© 2024 «Городские новости». Все права защищены."),
+    ],
+    ids=["en", "ru"],
+)
+def test_foot_lines_on_one_another_without_a_blank_line_are_apart(foot: tuple[str, str]) -> None:
+    """A menu line that opens a run of lines stands alone: the notice pasted
+    under it is judged on its own (both are boilerplate at the foot)."""
+    text = "\n\n".join(b.text for b in EN) + "\n\n" + "\n".join(foot) + "\n"
+    a = article2json.parse(text)
+    assert a["boilerplate"] == list(foot)
+    assert structure(text.encode()) == expected(EN)
+
+
+def test_openers_and_advertisement_tags_in_more_languages() -> None:
+    """'Read more'-style openers naming what to read (German, Spanish,
+    Russian...) and a Japanese advertisement tag are boilerplate."""
+    for line in (
+        "Mehr zum Thema: Brücke über den Fluss wird teurer",
+        "Lee también: El puente costará más de lo previsto",
+        "Читайте также: Мост через реку подорожает",
+        "【PR】今なら初月無料！人気のアプリをダウンロード",
+    ):
+        text = "\n\n".join(b.text for b in EN) + "\n\n" + line + "\n"
+        assert article2json.parse(text)["boilerplate"] == [line], line

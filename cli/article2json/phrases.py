@@ -123,6 +123,12 @@ OPENERS: dict[str, tuple[str, ...]] = {
     ),
     "bn": ("আরও পড়ুন", "আরো পড়ুন", "আরও দেখুন:"),
     "ar": ("اقرأ أيضا", "اقرأ أيضاً", "إقرأ أيضا", "شاهد أيضا", "تابعونا على"),
+    # (not French "Lire aussi": the web corpus's Le Monde page keeps one as text)
+    "de": ("mehr zum thema", "lesen sie auch", "lesen sie mehr"),
+    "es": ("lee también", "lea también", "te puede interesar"),
+    "pt": ("leia também", "leia mais"),
+    "it": ("leggi anche", "potrebbe interessarti"),
+    "ru": ("читайте также", "читайте ещё", "смотрите также:"),
 }
 
 # Phrases that make a short block boilerplate wherever they stand in it.
@@ -159,6 +165,8 @@ PHRASES: dict[str, tuple[str, ...]] = {
         "メルマガ登録",
         "ニュースレターに登録",
         "公式アカウントをフォロー",
+        "【pr】",
+        "【広告】",
     ),
     # (Chinese writes no spaces: network names are not found as whole words)
     "zh": ("欢迎关注", "关注我们", "请关注", "微信公众号", "扫码关注", "扫描二维码", "点击关注"),

@@ -110,6 +110,8 @@ def forced_starts(run: Iterable[Line], width: int) -> bytearray:
                 f, after = CONTINUE, True  # it stays with its heading
             elif prev is not None and is_menu(line.text) and ends_sentence(prev.text):
                 f, after = START, True
+            elif prev is None and is_menu(line.text):
+                after = True  # a run's first line, a menu: the line below is apart
             elif prev is not None and not prev.text.strip("> "):
                 f = START  # under a line of quotation marks alone: a quotation's blank line
             elif (
