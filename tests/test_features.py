@@ -469,3 +469,13 @@ def test_a_tab_after_a_mark_or_a_section_number_is_no_table() -> None:
     for text in ("2.\tMethods", "2.1\tData collection", "•\tA tent", "a)\tfirst", "IV.\tNotes"):
         assert not is_table_row(text), text
     assert keeps_lines(["Things to bring:", "•\tA tent", "•\tA stove"])
+
+
+def test_forced_starts_keep_a_list_together_where_blank_lines_part_blocks() -> None:
+    from article2json.segment import CONTINUE, FREE, START, forced_starts
+
+    rows = ("- one", "- two, which", "wraps", "- three", "1. other")
+    lines = [Line(t, 0, 0, 0) for t in rows]
+    assert list(forced_starts(lines, 60, blanks=True)) == [START, CONTINUE, FREE, CONTINUE, FREE]
+    # Without blank lines two lists may touch: the model decides.
+    assert list(forced_starts(lines, 60)) == [START, FREE, FREE, FREE, FREE]

@@ -513,3 +513,53 @@ def test_openers_and_advertisement_tags_in_more_languages() -> None:
     ):
         text = "\n\n".join(b.text for b in EN) + "\n\n" + line + "\n"
         assert article2json.parse(text)["boilerplate"] == [line], line
+
+
+ZH = (
+    Labelled("市议会批准修建新桥", "title"),
+    Labelled(
+        "市议会周二批准了在河上修建一座新桥的计划，结束了长达十年的争论。反对者认为新桥会给老城区带来更多车辆，"
+        "支持者则表示新桥将使通行时间缩短一半。",
+        "paragraph",
+    ),
+    Labelled(
+        "工程预计将于明年春季开工，为期三年。市议会将在下个月公布合同，居民可以在年底前提出意见。"
+        "老桥建于一八九零年，已经无法承受如今每隔几分钟就驶过一次的公交车。",
+        "paragraph",
+    ),
+)
+
+
+@pytest.mark.parametrize("width", [24, 30, 36, 48])
+def test_chinese_paragraphs_indented_with_ideographic_spaces(width: int) -> None:
+    """Chinese files mark a paragraph with two ideographic spaces and wrap at
+    30 or so characters (a character is two columns wide), often with no
+    blank line at all."""
+    out = [ZH[0].text]
+    for b in ZH[1:]:
+        lines = wrap(b.text, width)
+        out.extend(["\u3000\u3000" + lines[0], *lines[1:]])
+    a = article2json.parse("\n".join(out) + "\n")
+    assert a["title"] == ZH[0].text
+    assert [p for s in a["sections"] for p in s["paragraphs"]] == [ZH[1].text, ZH[2].text]
+
+
+def test_a_hanging_list_with_a_short_item_stays_one_list() -> None:
+    """An item that ends short does not end the list: the next item is its
+    list's next line."""
+    items = [
+        "* Utility companies, so that the final meter readings are taken on",
+        "  the right day and you are not billed for the new owner's usage.",
+        "* Your bank and your employer.",
+        "* The post office, which can forward your letters for up to a",
+        "  year after the move.",
+    ]
+    body = ["\n".join(wrap(b.text, 70)) for b in (EN[1], EN[4])]
+    text = "\n\n".join([EN[0].text, body[0], "\n".join(items), body[1]]) + "\n"
+    paragraphs = [p for s in article2json.parse(text)["sections"] for p in s["paragraphs"]]
+    assert paragraphs[1].split("\n") == [
+        "* Utility companies, so that the final meter readings are taken on the right day and"
+        " you are not billed for the new owner's usage.",
+        "* Your bank and your employer.",
+        "* The post office, which can forward your letters for up to a year after the move.",
+    ]

@@ -212,9 +212,9 @@ def is_wrapped_list(lines: Iterable[str]) -> bool:
         first = next(it, None)
         if first is None or item_column(first) is None:
             return False
-    mark, above, longest, items = _mark(first), first, len(first), 0
+    mark, above, longest, items = mark_of(first), first, len(first), 0
     for text in it:
-        if item_column(text) is not None and _mark(text) == mark:
+        if item_column(text) is not None and mark_of(text) == mark:
             sent, clause = sentence_and_clause(above)
             if not (sent or clause or len(above) < LIST_FULL * longest):
                 return False  # a full line above: prose that wraps onto a dash
@@ -229,7 +229,7 @@ def is_wrapped_list(lines: Iterable[str]) -> bool:
 LIST_FULL = 0.85
 
 
-def _mark(item: str) -> str:
+def mark_of(item: str) -> str:
     """A list item's kind of mark: its bullet, or "1" for a number or letter."""
     return item[0] if item[0] in BULLETS else "1"
 

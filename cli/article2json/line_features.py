@@ -124,6 +124,8 @@ def transition(
         add("c.bullet")
     if p_bullet:
         add("p.bullet")
+        if c_bullet:
+            add("p.bullet&c.bullet")  # the next item of the same list
     if c[0] in OPENING_QUOTES:
         add("c.quote")
     if c[0] == ">":  # a quotation's mark (e-mail, Markdown)
