@@ -530,18 +530,38 @@ ZH = (
 )
 
 
-@pytest.mark.parametrize("width", [24, 30, 36, 48])
-def test_chinese_paragraphs_indented_with_ideographic_spaces(width: int) -> None:
-    """Chinese files mark a paragraph with two ideographic spaces and wrap at
-    30 or so characters (a character is two columns wide), often with no
-    blank line at all."""
-    out = [ZH[0].text]
-    for b in ZH[1:]:
-        lines = wrap(b.text, width)
-        out.extend(["\u3000\u3000" + lines[0], *lines[1:]])
+JA = (
+    Labelled("訪日客、過去最高を更新", "title"),
+    Labelled(
+        "政府は十日、訪日外国人旅行者の数が昨年一年間で過去最高を更新したと発表した。円安の影響に加え、"
+        "航空便の増便や査証の緩和が追い風となり、地方を訪れる旅行者も増えている。",
+        "paragraph",
+    ),
+    Labelled(
+        "一方、人気の観光地では混雑やごみの問題が深刻になっている。地元の住民からは、通勤や買い物に"
+        "支障が出ているとの声も上がっており、市は対策を検討している。",
+        "paragraph",
+    ),
+)
+
+
+@pytest.mark.parametrize("blocks", [ZH, JA], ids=["zh", "ja"])
+@pytest.mark.parametrize("width", [24, 28, 32, 36, 40, 44, 48])
+def test_cjk_paragraphs_indented_with_ideographic_spaces(
+    blocks: tuple[Labelled, ...], width: int
+) -> None:
+    """Chinese and Japanese files mark a paragraph with two ideographic
+    spaces and wrap at 30 or so characters (a character is two columns
+    wide), often with no blank line at all, not even under the title: the
+    indented line under the title opens a paragraph, it does not end a title
+    that wraps. (Cut as a file would be: every `width` characters.)"""
+    out = [blocks[0].text]
+    for b in blocks[1:]:
+        text = "\u3000\u3000" + b.text
+        out.extend(text[i : i + width] for i in range(0, len(text), width))
     a = article2json.parse("\n".join(out) + "\n")
-    assert a["title"] == ZH[0].text
-    assert [p for s in a["sections"] for p in s["paragraphs"]] == [ZH[1].text, ZH[2].text]
+    assert a["title"] == blocks[0].text
+    assert [p for s in a["sections"] for p in s["paragraphs"]] == [b.text for b in blocks[1:]]
 
 
 def test_a_hanging_list_with_a_short_item_stays_one_list() -> None:

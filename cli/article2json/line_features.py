@@ -99,7 +99,7 @@ def transition(
     sent, clause, p_bullet, p_rule = _facts(p)
     c_sent, c_clause, c_bullet, c_rule = _facts(c)
     noend = not (sent or clause)
-    fits = would_fit(p, c, width)
+    fits = would_fit(p, c, width - prev.indent)  # (an indented line had less room)
     case = case_of_start(c)
     # Each named fact of the pair of lines, when it holds.
     if fits:
@@ -211,7 +211,9 @@ def transition(
         for name in _FIRST_PAIRS:
             if name in f:
                 add("p.first&" + name)
-    elif prev.start == layout.second:  # the line above may end a title that wraps
+    elif prev.start == layout.second and not prev.indent:
+        # The line above may end a title that wraps (an indented one opens a
+        # paragraph: "　　" under a Chinese title, not the title's second line).
         add("p.second")
         for name in _FIRST_PAIRS:
             if name in f:
