@@ -4,7 +4,7 @@ quotes, brackets, links and cue phrases, its position, and its neighbours'.
 
 Each feature is a small named function or a named value; `features` gathers
 them for every block of a document. Phrase and script knowledge is data, in
-`boilerplate.py` and `scripts.py`.
+`phrases.py` and `scripts.py`; the boilerplate cues are read in `boilerplate.py`.
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ from collections.abc import Iterable, Iterator, Sequence
 
 from . import boilerplate as bp
 from .blocks import is_list_item
+from .boilerplate import cue_features, is_bracketed
 from .doc_layout import percentile
 from .patterns import Lazy
 from .scripts import CLOSERS, OPENING_QUOTES, PHRASE_CLOSERS, sentence_and_clause
@@ -113,53 +114,8 @@ def is_heading_candidate(text: str) -> bool:
     return not (sent or clause)
 
 
-def is_bracketed(text: str) -> bool:
-    if text[0] in "([":
-        return bp.BRACKETED.p.match(text) is not None
-    return text[0] in "（【" and bp.BRACKETED_WIDE.p.match(text) is not None
-
-
-# The cues that make a block in brackets a promotion.
-PROMO_CUES = ("cue.network", "cue.call", "cue.promo", "cue.link")
-
-
-def is_bracketed_promo(text: str) -> bool:
-    """Wholly in brackets and naming a network, a store, a link, a
-    promotional phrase or a newsletter: "(Follow us on Facebook and
-    Twitter.)", "(Sign up for our free weekly newsletter.)"."""
-    if not is_bracketed(text):
-        return False
-    return bp.has_bracket_promo(text.lower()) or any(c in PROMO_CUES for c in cue_features(text))
-
-
 def is_quoted(text: str) -> bool:
     return text[0] in OPENING_QUOTES and text.rstrip(" .")[-1:] in CLOSERS
-
-
-def cue_features(text: str) -> list[str]:
-    """The boilerplate cues a block holds (phrases are data in `boilerplate.py`)."""
-    low = text.lower()
-    out = []
-    if bp.has_opener(text):  # "Also read: <a headline>", or a bare "Read more:" label
-        out.append("cue.opener" if bp.names_something(text) else "cue.bare-opener")
-    if bp.has_cue(low):
-        if bp.has_promo_phrase(low):
-            out.append("cue.promo")
-        networks = bp.networks_named(low)
-        if networks:
-            out.append("cue.network")
-            if len(networks) > 1:
-                out.append("cue.networks")
-            if bp.has_call(low):
-                out.append("cue.call")
-        # (cheap tests first: each pattern costs a one-liner half a millisecond to compile)
-        if ("/" in low or "@" in low or "www" in low) and bp.LINK.p.search(text):
-            out.append("cue.link")
-        if ("©" in low or "(c)" in low or "copyright" in low) and bp.COPYRIGHT.p.search(low):
-            out.append("cue.copyright")
-    if (" is " in text or " was " in text) and bp.TAGLINE.p.match(text):
-        out.append("cue.tagline")
-    return out
 
 
 class DocTally:

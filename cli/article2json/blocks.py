@@ -68,8 +68,7 @@ class Block:
     def text(self) -> str:
         lines = self.lines
         if len(lines) == 1:
-            line = lines[0]
-            return line.text if line.escaped else unquote_line(line.text)
+            return line_text(lines[0])
         if len(lines) > JOIN_CHUNK:
             return _join_long(lines)
         if is_quotation(lines):
@@ -88,13 +87,18 @@ def is_quotation(lines: Iterable[Line]) -> bool:
     return all(ln.text[0] == ">" and not ln.escaped for ln in lines)
 
 
+def _without_marks(text: str) -> str:
+    """`text` without the quotation marks it starts with ("> > x": "x")."""
+    while text[:1] == ">":
+        text = text[1:].lstrip()
+    return text
+
+
 def unquoted(lines: Iterable[Line]) -> Iterator[Line]:
     """A quotation's lines without their marks (all of them: "> > x" is x):
     the mark is markup, as an indent is. A line that held only marks goes."""
     for ln in lines:
-        text = ln.text
-        while text[:1] == ">":
-            text = text[1:].lstrip()
+        text = _without_marks(ln.text)
         if text:
             yield ln._replace(text=text)
 
@@ -104,10 +108,12 @@ def unquote_line(text: str) -> str:
     marks. Alone, a mark needs a space after it (">50 people" is text)."""
     if text[0] != ">" or text[1:2] not in (" ", ">"):
         return text
-    out = text
-    while out[:1] == ">":
-        out = out[1:].lstrip()
-    return out or text
+    return _without_marks(text) or text
+
+
+def line_text(line: Line) -> str:
+    """The text of a block of one line (an escaped "\\>" is text)."""
+    return line.text if line.escaped else unquote_line(line.text)
 
 
 def _join_long(lines: Sequence[Line]) -> str:

@@ -209,3 +209,49 @@ def is_menu(text: str) -> bool:
                 for item in items
             )
     return False
+
+
+def is_bracketed(text: str) -> bool:
+    if text[0] in "([":
+        return BRACKETED.p.match(text) is not None
+    return text[0] in "（【" and BRACKETED_WIDE.p.match(text) is not None
+
+
+# The cues that make a block in brackets a promotion.
+PROMO_CUES = ("cue.network", "cue.call", "cue.promo", "cue.link")
+
+
+def is_bracketed_promo(text: str) -> bool:
+    """Wholly in brackets and naming a network, a store, a link, a
+    promotional phrase or a newsletter: "(Follow us on Facebook and
+    Twitter.)", "(Sign up for our free weekly newsletter.)"."""
+    if not is_bracketed(text):
+        return False
+    return has_bracket_promo(text.lower()) or any(c in PROMO_CUES for c in cue_features(text))
+
+
+def cue_features(text: str) -> list[str]:
+    """The boilerplate cues a block holds (phrases are data in `phrases.py`);
+    the kind model reads them as features."""
+    low = text.lower()
+    out = []
+    if has_opener(text):  # "Also read: <a headline>", or a bare "Read more:" label
+        out.append("cue.opener" if names_something(text) else "cue.bare-opener")
+    if has_cue(low):
+        if has_promo_phrase(low):
+            out.append("cue.promo")
+        networks = networks_named(low)
+        if networks:
+            out.append("cue.network")
+            if len(networks) > 1:
+                out.append("cue.networks")
+            if has_call(low):
+                out.append("cue.call")
+        # (cheap tests first: each pattern costs a one-liner half a millisecond to compile)
+        if ("/" in low or "@" in low or "www" in low) and LINK.p.search(text):
+            out.append("cue.link")
+        if ("©" in low or "(c)" in low or "copyright" in low) and COPYRIGHT.p.search(low):
+            out.append("cue.copyright")
+    if (" is " in text or " was " in text) and TAGLINE.p.match(text):
+        out.append("cue.tagline")
+    return out

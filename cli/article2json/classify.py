@@ -23,14 +23,12 @@ from .block_features import (
     HEAD_BLOCKS,
     TAIL_BLOCKS,
     Doc,
-    cue_features,
     features,
-    is_bracketed,
-    is_bracketed_promo,
     iter_features,
     word_count,
 )
 from .blocks import Block, is_table, join_lines
+from .boilerplate import cue_features, is_bracketed, is_bracketed_promo
 from .line_features import is_markup_rule
 from .lines import atx_heading, is_atx_heading, is_markdown
 from .model import Crf, Decoder, load

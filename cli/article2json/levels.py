@@ -26,7 +26,7 @@ _NUMBERED = Lazy(
 )
 # A Chinese section number: "一、" is a part (level 1), "（一）" a section in it (2).
 _HAN_NUMERALS = "一二三四五六七八九十"
-_HAN_NUMBERED = Lazy(r"^(?:[一二三四五六七八九十]{1,3}(、)|[（(][一二三四五六七八九十]{1,3}[）)])")
+_HAN_NUMBERED = Lazy(rf"^(?:[{_HAN_NUMERALS}]{{1,3}}(、)|[（(][{_HAN_NUMERALS}]{{1,3}}[）)])")
 
 # A section number in upper-case Roman numerals: "II. Results", "IV) Notes".
 _ROMAN = Lazy(

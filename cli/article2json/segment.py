@@ -12,9 +12,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
 
-from .block_features import is_bracketed_promo
-from .blocks import Block, is_table_row, item_column, mark_of
-from .boilerplate import OPEN_BRACKETS, is_menu
+from .blocks import Block, is_table_row, item_column, line_text, mark_of
+from .boilerplate import OPEN_BRACKETS, is_bracketed_promo, is_menu
 from .doc_layout import Layout, LayoutTally
 from .line_features import case_of_start, is_markup_rule, transition
 from .lines import (
@@ -125,7 +124,7 @@ def forced_starts(run: Iterable[Line], width: int, blanks: bool = False) -> byte
                 f, after = START, True
             elif prev is None and is_menu(line.text):
                 after = True  # a run's first line, a menu: the line below is apart
-            elif prev is not None and not prev.text.strip("> "):
+            elif prev is not None and prev.text[0] == ">" and not prev.text.strip("> "):
                 f = START  # under a line of quotation marks alone: a quotation's blank line
             elif (
                 prev is not None
@@ -251,11 +250,10 @@ def segment_spans(
     found = _listed(kept) if kept is not None else ((r, ln, None) for r, ln in iter_runs(text))
     for run, first, lines in found:
         if run[2] == 1:
-            block = Block((first,))
-            one = block.text()  # (a quotation's mark left out)
+            one = line_text(first)  # (a quotation's mark left out)
             if each is not None:
                 each(one)
-            spans.add(run[0], run[1], 1, block if lines is not None else None, one)
+            spans.add(run[0], run[1], 1, None if lines is None else Block((first,)), one)
             continue
         _split_run(text, run, lines, layout, None if markdown else model, spans, each)
     return spans

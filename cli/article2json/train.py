@@ -104,8 +104,8 @@ def kind_sequences(docs: Iterable[Document], n_layouts: int = 1) -> Sequences:
     xs, ys = [], []
     for doc in docs:
         for layout in layouts_for(doc, n_layouts, KIND_POOL):
-            # (no quotations: they are for the segmentation to learn, and
-            # with them the kind model's web titles lost 0.003 to 0.008)
+            # (no quotations: they are for the segmentation to learn; kept
+            # out, the kind model's training data stayed as it was)
             blocks, labelled = laid_blocks(doc, layout, quotes=False)
             xs.append(block_items(blocks))
             ys.append([str(lb.kind) for lb in labelled])
