@@ -32,8 +32,10 @@ def test_wrap_width_is_read_from_the_lines_that_others_continue() -> None:
 def test_a_first_word_that_would_have_fitted_means_the_line_above_ended_on_purpose() -> None:
     assert lf.would_fit("Short line.", "Next words", 72)
     assert not lf.would_fit("x" * 68, "another", 72)
-    assert lf.first_word("東京の桜") == "東"  # a script without spaces: one letter
-    assert lf.first_word("नई दिल्ली") == "नई"
+    from article2json.blocks import first_word
+
+    assert first_word("東京の桜") == "東"  # a script without spaces: one letter
+    assert first_word("नई दिल्ली") == "नई"
 
 
 def test_case_of_start_in_scripts_with_and_without_case() -> None:
@@ -401,6 +403,42 @@ def test_a_list_wrapped_back_to_the_margin_keeps_an_item_a_line() -> None:
     assert not is_wrapped_list(["- one thing", "more", "1. a number"])  # marks differ
 
 
+def test_a_list_whose_lines_are_mostly_items_keeps_its_line_breaks() -> None:
+    from article2json.blocks import Block
+
+    def text(*rows: str) -> str:
+        return Block([Line(t, 0, 0, 0) for t in rows]).text()
+
+    # Release notes: the first item is the longest line, and a short line
+    # between items was not cut for room (its first word would have fitted
+    # above): every line stays a line, none is glued to an item.
+    notes = (
+        "- Faster start-up on large projects",
+        "- Dark mode for the editor",
+        "Bug fixes",
+        "- Fixed a crash when opening files",
+        "- Fixed wrong line numbers",
+    )
+    assert text(*notes) == "\n".join(notes)
+    russian = (
+        "— Быстрый запуск больших проектов",
+        "— Тёмная тема",
+        "Исправления",
+        "— Сбой при открытии",
+    )
+    assert text(*russian) == "\n".join(russian)
+    german = (
+        "• Schnellerer Start großer Projekte",
+        "• Dunkles Design",
+        "Fehlerbehebungen",
+        "• Absturz behoben",
+    )
+    assert text(*german) == "\n".join(german)
+    # An item's line that was cut for room still joins the item.
+    wrapped = ("- one item that runs long enough to wrap", "onto a second line", "- two")
+    assert text(*wrapped) == "- one item that runs long enough to wrap onto a second line\n- two"
+
+
 def test_a_quotation_s_marks_are_markup() -> None:
     from article2json.blocks import Block, unquote_line, unquoted
 
@@ -455,9 +493,11 @@ def test_prose_whose_lines_start_with_a_dash_or_a_number_is_no_list() -> None:
     ]
     assert not is_wrapped_list(prose)
     # A "-5" inside a list item continues it.
-    rows = ("- it froze at", "-5 degrees overnight", "and after;", "- it thawed.")
+    rows = ("- it froze in the hills at", "-5 degrees in the night and", "after;", "- it thawed.")
     item = [Line(t, 0, 0, 0) for t in rows]
-    assert Block(item).text() == "- it froze at -5 degrees overnight and after;\n- it thawed."
+    assert Block(item).text() == (
+        "- it froze in the hills at -5 degrees in the night and after;\n- it thawed."
+    )
     # "3、4人" is three or four people, not an item.
     assert not is_list_item("3、4人が集まった")
 

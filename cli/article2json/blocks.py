@@ -77,7 +77,7 @@ class Block:
         if keeps_lines(texts):
             return "\n".join(texts)
         if is_hanging_list(lines) or is_wrapped_list(texts):
-            return hanging_list_text(lines)
+            return hanging_list_text(lines, max(ln.indent + len(ln.text) for ln in lines))
         return join_lines(texts)
 
 
@@ -125,7 +125,7 @@ def _join_long(lines: Sequence[Line]) -> str:
         return unquoted(lines) if quoted else iter(lines)
 
     if is_hanging_list(each()) or is_wrapped_list(ln.text for ln in each()):
-        return hanging_list_text(each())
+        return hanging_list_text(each(), max(ln.indent + len(ln.text) for ln in each()))
     # (more than 2 lines: the first may introduce the list)
     keep = all(is_list_item(ln.text) for ln in islice(each(), 1, None)) or all(
         is_table_row(ln.text) for ln in islice(each(), 1, None)
@@ -219,15 +219,18 @@ def is_wrapped_list(lines: Iterable[str]) -> bool:
         if first is None or item_column(first) is None:
             return False
     mark, above, longest, items = mark_of(first), first, len(first), 0
+    count, full_above = 1, False
     for text in it:
+        count += 1
         if item_column(text) is not None and mark_of(text) == mark:
             sent, clause = sentence_and_clause(above)
-            if not (sent or clause or len(above) < LIST_FULL * longest):
-                return False  # a full line above: prose that wraps onto a dash
+            # a full line above: prose that wraps onto a dash, unless
+            # most lines are items ("- Faster start-up" over "- Dark mode")
+            full_above = full_above or not (sent or clause or len(above) < LIST_FULL * longest)
             items += 1
         longest = max(longest, len(text))
         above = text
-    return items > 0
+    return items > 0 and (not full_above or 2 * (items + 1) >= count)
 
 
 # A line under which a wrapped list's next item starts is shorter than this
@@ -240,17 +243,41 @@ def mark_of(item: str) -> str:
     return item[0] if item[0] in BULLETS else "1"
 
 
-def hanging_list_text(lines: Iterable[Line]) -> str:
+def hanging_list_text(lines: Iterable[Line], longest: int) -> str:
     """A list's text (hanging or wrapped): each item (and the introduction)
-    joined into one line, one line an item."""
+    joined into one line, one line an item. A line under one that was not
+    full (its first word would have fitted within the list's `longest`
+    line) is no wrap: it keeps its own line ("Bug fixes" between items),
+    unless it is indented past the item above (a hanging indent)."""
     pieces: list[str] = []
-    last = ""
+    last: Line | None = None
+    item_indent = 0
     for ln in lines:
-        if pieces:
-            pieces.append("\n" if item_column(ln.text) is not None else _joint(last, ln.text))
+        item = item_column(ln.text) is not None
+        if last is not None:
+            if item or (
+                ln.indent <= item_indent and would_fit(last.text, ln.text, longest - last.indent)
+            ):
+                pieces.append("\n")
+            else:
+                pieces.append(_joint(last.text, ln.text))
+        if item:
+            item_indent = ln.indent
         pieces.append(ln.text)
-        last = ln.text
+        last = ln
     return "".join(pieces)
+
+
+def would_fit(prev: str, cur: str, width: int) -> bool:
+    """Whether the line's first word would have fitted at the end of the line
+    above: then the line above was ended on purpose."""
+    return len(prev) + 1 + len(first_word(cur)) <= width
+
+
+def first_word(text: str) -> str:
+    """The first word of a line: up to its first space, or its first letter
+    in a script written without spaces."""
+    return text[0] if is_no_space(text[0]) else text.split(" ", 1)[0]
 
 
 def item_column(text: str) -> int | None:

@@ -10,25 +10,13 @@ line's first word would have fitted, ends its paragraph.
 
 from __future__ import annotations
 
-from .blocks import is_list_item
+from .blocks import is_list_item, would_fit
 from .doc_layout import UNWRAPPED, Layout
 from .lines import Line
 from .scripts import OPENING_QUOTES, is_no_space, sentence_and_clause
 
 LONG_LINE = 150
 SHORT_LINE = 40
-
-
-def first_word(text: str) -> str:
-    """The first word of a line: up to its first space, or its first letter
-    in a script written without spaces."""
-    return text[0] if is_no_space(text[0]) else text.split(" ", 1)[0]
-
-
-def would_fit(prev: str, cur: str, width: int) -> bool:
-    """Whether the line's first word would have fitted at the end of the line
-    above: then the line above was ended on purpose."""
-    return len(prev) + 1 + len(first_word(cur)) <= width
 
 
 def case_of_start(text: str) -> str:
