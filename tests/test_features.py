@@ -47,8 +47,10 @@ def test_case_of_start_in_scripts_with_and_without_case() -> None:
 
 
 def test_hyphen_and_markup_rules() -> None:
-    assert lf.ends_with_hyphen("conver-")
-    assert not lf.ends_with_hyphen("2019 -")
+    from article2json.blocks import is_broken_word
+
+    assert is_broken_word("conver-") and is_broken_word("exam\u00ad")
+    assert not is_broken_word("2019 -")
     assert lf.is_markup_rule("=====") and lf.is_markup_rule("---")
     assert not lf.is_markup_rule("-") and not lf.is_markup_rule("=-=")
 
@@ -401,6 +403,25 @@ def test_a_list_wrapped_back_to_the_margin_keeps_an_item_a_line() -> None:
     assert not is_wrapped_list(["He paused", "- and went on.", "Then he left."])
     assert not is_wrapped_list(["- one thing", "and 2. another"])
     assert not is_wrapped_list(["- one thing", "more", "1. a number"])  # marks differ
+
+
+def test_a_word_broken_by_a_hyphen_at_a_line_end_is_joined_without_a_space() -> None:
+    from article2json.blocks import join_lines
+    from article2json.corpus import fold
+
+    # PDF extracts and hard-wrapped pages break words: no space is put in
+    # ("exam- ple" is two words for a search engine); the hyphen stays.
+    assert join_lines(["A well-", "known problem."]) == "A well-known problem."
+    assert join_lines(["Eine Donau-", "dampfschifffahrt."]) == "Eine Donau-dampfschifffahrt."
+    assert join_lines(["очень дол-", "гий день"]) == "очень дол-гий день"
+    assert join_lines(["An exam\u00ad", "ple."]) == "An exam\u00adple."  # a soft hyphen: invisible
+    # A dash after a space, or before a capital or a digit, is no broken word.
+    assert join_lines(["It was cold -", "very cold."]) == "It was cold - very cold."
+    assert join_lines(["the Franco-", "Prussian war"]) == "the Franco- Prussian war"
+    assert join_lines(["pages 10-", "20"]) == "pages 10- 20"
+    # The evaluation compares a truth that keeps its page's line breaks the same way.
+    assert fold("Shelf-\nlife is short") == fold("Shelf-life is short") == "Shelf-life is short"
+    assert fold("cold -\nvery") == "cold - very"
 
 
 def test_a_list_whose_lines_are_mostly_items_keeps_its_line_breaks() -> None:

@@ -142,8 +142,20 @@ def _join_long(lines: Sequence[Line]) -> str:
 
 
 def _joint(prev: str, line: str) -> str:
-    """What joins two lines of a wrapped paragraph."""
-    return "" if is_no_space(prev[-1]) and is_no_space(line[0]) else " "
+    """What joins two lines of a wrapped paragraph: a space; nothing between
+    two letters of a script written without spaces, nor after a word broken
+    by a hyphen before a lower-case letter ("well-" "known": "well-known";
+    the hyphen stays, since without a dictionary "exam-ple" cannot be told
+    from "well-known")."""
+    if is_no_space(prev[-1]) and is_no_space(line[0]):
+        return ""
+    return "" if line[0].islower() and is_broken_word(prev) else " "
+
+
+def is_broken_word(text: str) -> bool:
+    """A line that ends in a word broken by a hyphen ("conver-"; a soft
+    hyphen too), not in a dash after a space ("it was -")."""
+    return len(text) > 1 and text[-1] in "-\u00ad" and text[-2].isalpha()
 
 
 def keeps_lines(lines: list[str]) -> bool:
@@ -177,8 +189,7 @@ def join_lines(lines: list[str]) -> str:
         return lines[0]
     parts = [lines[0]]
     for prev, line in pairwise(lines):
-        if not (is_no_space(prev[-1]) and is_no_space(line[0])):
-            parts.append(" ")
+        parts.append(_joint(prev, line))
         parts.append(line)
     return "".join(parts)
 

@@ -15,13 +15,23 @@ from pathlib import Path
 from typing import Any
 
 import orjson
+import regex
 
 from .article import Kind
 
 
 def fold(text: str | None) -> str | None:
-    """Text as the truth is compared: every run of white space one space."""
-    return None if text is None else " ".join(text.split())
+    """Text as the truth is compared: every run of white space one space,
+    and none after a word broken by a hyphen at a line's end ("Shelf-" "life":
+    a truth that keeps its page's line breaks has a space there, a paragraph
+    joined as `blocks.join_lines` does has none)."""
+    if text is None:
+        return None
+    folded = " ".join(text.split())
+    return _BROKEN.sub(r"\1\2", folded) if "- " in folded or "\u00ad " in folded else folded
+
+
+_BROKEN = regex.compile(r"(?<=\p{L}\p{M}*)([-\u00ad]) (\p{Ll})")
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,7 @@ line's first word would have fitted, ends its paragraph.
 
 from __future__ import annotations
 
-from .blocks import is_list_item, would_fit
+from .blocks import is_broken_word, is_list_item, would_fit
 from .doc_layout import UNWRAPPED, Layout
 from .lines import Line
 from .scripts import OPENING_QUOTES, is_no_space, sentence_and_clause
@@ -26,11 +26,6 @@ def case_of_start(text: str) -> str:
         if ch.isalpha():
             return "upper" if ch.isupper() else "lower" if ch.islower() else "none"
     return "none"
-
-
-def ends_with_hyphen(text: str) -> bool:
-    """A word broken at the line's end ("conver-")."""
-    return len(text) > 1 and text[-1] in "-\u00ad" and text[-2].isalpha()
 
 
 def is_markup_rule(text: str) -> bool:
@@ -98,7 +93,7 @@ def transition(
         add("p.clause")
     if p.endswith((":", "：")):
         add("p.colon")
-    if ends_with_hyphen(p):
+    if is_broken_word(p):
         add("p.hyphen")
     if noend:
         add("p.noend")
