@@ -583,3 +583,23 @@ def test_a_hanging_list_with_a_short_item_stays_one_list() -> None:
         "* Your bank and your employer.",
         "* The post office, which can forward your letters for up to a year after the move.",
     ]
+
+
+@pytest.mark.parametrize(
+    ("intro", "items"),
+    [
+        ("Worst hit areas:", ("• Minto Bridge", "• ITO", "• Pragati Maidan")),
+        ("प्रमुख प्रभावित इलाके:", ("• मिंटो ब्रिज", "• आईटीओ", "• प्रगति मैदान")),
+        ("Самые пострадавшие районы:", ("— Центр", "— Заречье", "— Южный порт")),
+    ],
+)
+def test_a_list_is_never_a_heading(intro: str, items: tuple[str, ...]) -> None:
+    """A block that keeps its lines (a list and its introduction) is text:
+    a heading of four lines, bullets and all, is never right (no truth
+    heading of the corpora is a list)."""
+    body = [b.text for b in EN[:3]]
+    text = "\n\n".join([*body, "\n".join([intro, *items]), EN[4].text]) + "\n"
+    a = article2json.parse(text)
+    assert all("\n" not in (s["heading"] or "") for s in a["sections"])
+    listed = [p for s in a["sections"] for p in s["paragraphs"] if intro in p]
+    assert listed == ["\n".join([intro, *items])]

@@ -9,7 +9,8 @@ a short copyright notice that end the file are its foot, boilerplate too. Everyt
 to the kind model, under two constraints: only the article's first block
 (after its front matter) may be the title, and only a block at the
 article's edges that carries a cue of its own may be boilerplate (moving
-body text into `boilerplate` loses it).
+body text into `boilerplate` loses it), and a block that keeps its lines
+(a list, a table) is never a title or a heading.
 """
 
 from __future__ import annotations
@@ -274,8 +275,10 @@ def kinds(
         row = tuple(
             label == fixed[0]
             if fixed is not None
-            else i == 0
+            else (i == 0 and "\n" not in text)
             if label == "title"
+            else "\n" not in text
+            if label == "heading"
             else may_be_boilerplate(text, i, n)
             if label == "boilerplate"
             else True
