@@ -88,6 +88,23 @@ def test_line_ends_become_lf() -> None:
     assert decode(b"a\r\nb\rc\n")[0] == "a\nb\nc\n"
 
 
+def test_a_form_feed_is_a_line_end_and_what_follows_it_a_new_block() -> None:
+    """A PDF extract's page break: the next page's first line (its number,
+    its running header) is no continuation of the paragraph above. One
+    character for one: offsets stay those of the input."""
+    import article2json
+
+    assert decode(b"end.\n\fNext\r\n")[0] == "end.\n\nNext\n"
+    page = "Title\n\nThe first page ends with this sentence.\n\fThe second page starts here.\n"
+    for given in (page, page.encode()):
+        a = article2json.parse(given, blocks=True)
+        assert [p for s in a["sections"] for p in s["paragraphs"]] == [
+            "The first page ends with this sentence.",
+            "The second page starts here.",
+        ]
+        assert [b["start"] for b in a["blocks"]][-1] == page.index("The second")
+
+
 def test_unknown_encoding() -> None:
     with pytest.raises(ConvertError, match="unknown encoding"):
         decode(b"x", "no-such-codec")

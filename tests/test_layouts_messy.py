@@ -603,3 +603,21 @@ def test_a_list_is_never_a_heading(intro: str, items: tuple[str, ...]) -> None:
     assert all("\n" not in (s["heading"] or "") for s in a["sections"])
     listed = [p for s in a["sections"] for p in s["paragraphs"] if intro in p]
     assert listed == ["\n".join([intro, *items])]
+
+
+def test_a_page_number_alone_is_text_never_a_heading() -> None:
+    """Page furniture of a PDF extract ("12", "- 3 -", "Page 3 of 12",
+    "Seite 4", "Страница 5 из 10", "第3页") starts no section: the paragraphs
+    under it stay in the section above (the web annotators keep such lines
+    as text, so they are not boilerplate either)."""
+    from article2json.boilerplate import is_page_number
+
+    for text in ("12", "- 3 -", "Page 3 of 12", "Seite 4", "p. 216", "Страница 5 из 10", "第3页"):
+        assert is_page_number(text), text
+    for text in ("Article 3", "12 angry men", "2. Methods", "Page three", "Seite 4 und 5"):
+        assert not is_page_number(text), text
+    body = [b.text for b in EN[:5]]
+    text = "\n\n".join([*body[:4], "- 2 -", body[4]]) + "\n"
+    a = article2json.parse(text)
+    assert [s["heading"] for s in a["sections"]] == [None, "What happens next"]
+    assert a["sections"][-1]["paragraphs"] == ["- 2 -", body[4]]

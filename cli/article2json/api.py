@@ -17,7 +17,7 @@ import orjson
 from .assemble import assemble_kinds
 from .block_features import Doc, DocTally
 from .classify import kinds
-from .decode import Normalization, check_encoding, decode
+from .decode import Normalization, check_encoding, decode, line_ends
 from .decode import normalize as normalize_text
 from .errors import ConvertError
 from .segment import segment_spans
@@ -129,7 +129,7 @@ def _decoded(
             data = text.encode("utf-8")
         except UnicodeEncodeError as e:
             raise ConvertError(f"text contains a lone surrogate at character {e.start}") from None
-        decoded = text.replace("\r\n", "\n").replace("\r", "\n") if "\r" in text else text
+        decoded = line_ends(text)
         encoding_name = "utf-8"
     else:
         data = bytes(text)

@@ -26,6 +26,8 @@ from .phrases import (
     MENU_SEPARATORS,
     NETWORKS,
     OPENERS,
+    PAGE_OF,
+    PAGE_WORDS,
     PHRASES,
     RIGHTS_RESERVED,
     TAGLINES,
@@ -150,6 +152,22 @@ BRACKETED = Lazy(r"^\s*(?:\([^()]*(?:\([^()]*\)[^()]*)*\)|\[[^\[\]]*\])\W*$")
 # Full-width brackets apart: a longer pattern costs a one-liner its compile.
 BRACKETED_WIDE = Lazy(r"^\s*(?:（[^（）]*）|【[^【】]*】)\W*$")
 OPEN_BRACKETS = "([（【"
+
+
+_PAGE_WORD = "|".join(map(re.escape, PAGE_WORDS))
+_PAGE_OF = "|".join(map(re.escape, PAGE_OF))
+_PAGE_NUMBER = Lazy(
+    rf"(?i)^(?:(?:{_PAGE_WORD})\s*)?[-–—]?\s*\p{{Nd}}{{1,4}}\s*[-–—页]?"
+    rf"(?:\s*(?:{_PAGE_OF})\s*\p{{Nd}}{{1,4}})?$"
+)
+PAGE_NUMBER_CHARS = 24
+
+
+def is_page_number(text: str) -> bool:
+    """A page number alone on its line: "12", "- 12 -", "Page 3 of 12"."""
+    if len(text) > PAGE_NUMBER_CHARS or not any(map(str.isdigit, text)):
+        return False  # (no pattern to compile for a one-liner without one)
+    return _PAGE_NUMBER.p.match(text) is not None
 
 
 def is_kicker(text: str) -> bool:

@@ -143,6 +143,8 @@ def rule(block: Block, text: str, i: int, n: int) -> tuple[Kind, str] | None:
         return "paragraph", "thematic-break"  # a line of --- or ===: no heading, kept as text
     if is_table(text):
         return "paragraph", "table"  # rows of cells: body text, one row a line
+    if len(block.lines) == 1 and bp.is_page_number(text):
+        return "paragraph", "page-number"  # page furniture: no section starts there
     return edge_boilerplate(text, i, n)
 
 

@@ -176,9 +176,16 @@ def decode(
             "or use --errors replace"
         ) from None
     name = f"{codec}-sig" if skip and codec == "utf-8" else codec
+    return line_ends(text), name
+
+
+def line_ends(text: str) -> str:
+    """`text` with LF line ends only: CRLF and CR become LF, and so does a
+    form feed (a page break of a PDF extract: what follows it is another
+    block, never the paragraph above continued with a page number)."""
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return text, name
+    return text.replace("\f", "\n") if "\f" in text else text
 
 
 def _auto(data: bytes) -> str:

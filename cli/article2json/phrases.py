@@ -231,6 +231,29 @@ KICKERS: dict[str, tuple[str, ...]] = {
     "de": ("eilmeldung", "exklusiv", "meinung", "analyse", "kommentar", "liveblog"),
     "zh": ("突发", "独家", "快讯", "评论", "直播"),
 }
+# Page furniture of a PDF extract: a page number alone on its line ("12",
+# "- 12 -", "Page 3 of 12", "S. 4"), a page's word before it, and the word
+# between a page and the count. Text (the web annotators keep "Page 3"), but
+# never a heading.
+PAGE_WORDS = (
+    "page",
+    "p.",
+    "pp.",
+    "pg.",
+    "seite",
+    "s.",
+    "página",
+    "pág.",
+    "pagina",
+    "страница",
+    "стр.",
+    "с.",
+    "صفحة",
+    "पृष्ठ",
+    "页",
+    "第",
+)
+PAGE_OF = ("of", "von", "de", "sur", "di", "из", "/", "من")
 # A copyright notice: its mark, or "all rights reserved" in a language.
 # Only a short one as the article's last block is boilerplate (see
 # `is_copyright_notice`); a long one, or one above more text, is text (web
