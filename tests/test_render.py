@@ -154,6 +154,14 @@ def test_lists_kept_in_a_paragraph_stay_lists() -> None:
         "sections": [{"heading": None, "paragraphs": ["Members:\n- Ann\n- Bo"]}],
     }
     assert render_markdown(article) == "Members:\n- Ann\n- Bo\n"
+    bullets = {
+        "title": None,
+        "sections": [{"heading": None, "paragraphs": ["Members:\n• Ann\n• Bo"]}],
+    }
+    assert render_markdown(bullets) == "Members:\n- Ann\n- Bo\n"  # a list to a Markdown reader
+    assert _commonmark_blocks(render_markdown(bullets))[1][0] == "bullet_list_open"
+    prose = {"title": None, "sections": [{"heading": None, "paragraphs": ["• Ann and\nBo"]}]}
+    assert render_markdown(prose) == "• Ann and\nBo\n"  # not every line an item: as it is
     lone = {"title": None, "sections": [{"heading": None, "paragraphs": ["- Ann", "x\n- Bo\ny"]}]}
     assert render_markdown(lone) == "\\- Ann\n\nx\n\\- Bo\ny\n"
 

@@ -3,7 +3,8 @@
 Pure functions of the article dict (as `parse` returns it, or as read back
 from JSON), so that the command line and library users get the same output.
 
-Markdown escapes only what a CommonMark reader would take for markup at the
+A list kept in a paragraph is written as a Markdown list ("•" bullets as
+"-"). Markdown escapes only what a CommonMark reader would take for markup at the
 start of a line (a paragraph's first line or a line of a list or table kept
 inside a paragraph), with a backslash: `\\#`, `1\\.`, `\\>`, `\\-`... Text
 inside a line (`*`, `_`, links, entities) is written as it is: it is the
@@ -117,7 +118,7 @@ def _lines_text(paragraph: str) -> str:
 def _markdown_paragraphs(paragraphs: Iterable[str]) -> list[str]:
     out = []
     for p in paragraphs:
-        lines = _lines(p)
+        lines = _markdown_bullets(_lines(p))
         if not lines:
             continue
         in_list = is_kept_list(lines)
@@ -129,6 +130,23 @@ def _markdown_paragraphs(paragraphs: Iterable[str]) -> list[str]:
         out.append("\n".join(ln + " " if ln.endswith("\\") else ln for ln in escaped[:-1]))
         out[-1] = (out[-1] + "\n" if len(escaped) > 1 else "") + escaped[-1]
     return out
+
+
+# Bullets that are no Markdown list marker: written as "-" in a kept list.
+_OTHER_BULLETS = frozenset("•●○◦▪▫■□‣⁃·∙・")
+
+
+def _markdown_bullets(lines: list[str]) -> list[str]:
+    """A list kept in a paragraph whose items are marked "•" (or another
+    bullet Markdown does not know) with "-" instead, so that a Markdown
+    reader sees the list it is; any other paragraph as it is."""
+    items = lines[1:] if len(lines) > 2 else lines
+    if len(lines) < 2 or not all(ln[:1] in _OTHER_BULLETS for ln in items):
+        return lines
+    return [
+        "- " + ln[1:].lstrip() if ln[:1] in _OTHER_BULLETS and ln[1:].strip() else ln
+        for ln in lines
+    ]
 
 
 def _is_item(line: str) -> bool:
