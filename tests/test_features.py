@@ -116,6 +116,10 @@ def test_numbered_headings_in_several_scripts() -> None:
     for text in ("1. Introduction", "2) Methods", "2.3 Results", "IV. Discussion", "٣. النتائج"):
         assert "numbered" in _own(text), text
     assert "numbered" not in _own("2024 was a good year")
+    assert "numbered" in _own("二、停放规范") and "numbered" in _own("（一）电子围栏")
+    # A section number's stop is no sentence end ("3. Insulate": one sentence).
+    assert "inner-end" not in _own("3. Insulate the front door")
+    assert "inner-end" in _own("It was cold. Then it snowed")
 
 
 def test_series_of_articles() -> None:
@@ -349,6 +353,23 @@ def test_forced_starts_of_hanging_items_and_foot_menus() -> None:
     # A menu line under a sentence starts a block; under a heading, the model's.
     assert forced((0, "It rained."), (0, "Home | News | Sport"), (0, "© 2024 Ann")) == [START] * 3
     assert forced((0, "Weather"), (0, "Home | News | Sport")) == [START, FREE]
+
+
+def test_a_chinese_section_heading_stands_alone() -> None:
+    """ "二、" and "（一）" open sections in Chinese documents: a short line
+    that opens with one and ends no sentence is a heading, and the line
+    under it starts a block too, with or without blank lines."""
+    from article2json.segment import FREE, START, forced_starts, is_section_heading
+
+    rows = ("二、停放规范", "（一）电子围栏", "车辆须停放在指定区域内。", "（二）违规处理")
+    assert list(forced_starts([Line(t, 0, 0, 0) for t in rows], 40)) == [START] * 4
+    assert is_section_heading("（三）监督考核") and is_section_heading("十二、附则")
+    assert not is_section_heading("一、坚持党的领导，加强统筹协调。")  # an item of prose
+    assert not is_section_heading("二十多年来，这里发生了变化")  # no section number
+    assert list(forced_starts([Line(t, 0, 0, 0) for t in ("正文第一行", "正文")], 40)) == [
+        START,
+        FREE,
+    ]
 
 
 def test_forced_starts_keep_the_rows_of_a_table_together() -> None:

@@ -621,3 +621,32 @@ def test_a_page_number_alone_is_text_never_a_heading() -> None:
     a = article2json.parse(text)
     assert [s["heading"] for s in a["sections"]] == [None, "What happens next"]
     assert a["sections"][-1]["paragraphs"] == ["- 2 -", body[4]]
+
+
+def test_chinese_section_headings_in_a_file_without_blank_lines() -> None:
+    """ "二、" and "（一）" headings on their own lines above their paragraphs,
+    no blank line anywhere: each is a heading with its level, and its
+    paragraph is not glued onto it (the corpora hold no such document)."""
+    text = "\n".join(
+        [
+            "共享单车停放新规下月实施",
+            "近日，市交通委员会发布了新的停放管理办法，将于下月一日起正式实施，新规明确了企业的管理责任。",
+            "一、总量控制",
+            "全市共享单车投放总量将控制在八十万辆以内，各企业按服务质量考核结果分配配额，每季度调整一次。",
+            "二、停放规范",
+            "（一）电子围栏",
+            "在地铁站周边设置电子围栏，车辆须停放在指定区域内，否则无法结束行程，用户须另行付费。",
+            "（二）违规处理",
+            "对多次违规停放的用户，企业可暂停其使用资格，情节严重的将被列入失信名单，并公开通报。",
+        ]
+    )
+    a = article2json.parse(text + "\n")
+    assert a["title"] == "共享单车停放新规下月实施"
+    heads = [(s["heading"], s["level"]) for s in a["sections"] if s["heading"]]
+    assert heads == [
+        ("一、总量控制", 1),
+        ("二、停放规范", 1),
+        ("（一）电子围栏", 2),
+        ("（二）违规处理", 2),
+    ]
+    assert all(len(s["paragraphs"]) == 1 for s in a["sections"] if s["heading"] != "二、停放规范")

@@ -15,6 +15,7 @@ from . import boilerplate as bp
 from .blocks import is_list_item
 from .boilerplate import cue_features, is_bracketed
 from .doc_layout import percentile
+from .levels import is_han_section
 from .patterns import Lazy
 from .scripts import CLOSERS, OPENING_QUOTES, PHRASE_CLOSERS, sentence_and_clause
 
@@ -54,8 +55,12 @@ _ROMAN = frozenset("IVXLC")
 
 
 def is_numbered(text: str) -> bool:
-    """A numbered heading: "1. Introduction", "2.3 Results", "IV. Discussion"."""
-    return (text[0].isdigit() or text[0] in _ROMAN) and _NUMBERED_HEADING.p.match(text) is not None
+    """A numbered heading: "1. Introduction", "2.3 Results", "IV. Discussion",
+    "二、方法" (a Chinese section number weighs as any other: the corpora
+    hold none to learn it from)."""
+    if text[0].isdigit() or text[0] in _ROMAN:
+        return _NUMBERED_HEADING.p.match(text) is not None
+    return is_han_section(text)
 
 
 def is_series(text: str) -> bool:
@@ -63,6 +68,14 @@ def is_series(text: str) -> bool:
     if not ("第" in text or any(ch.isdigit() or ch in _ROMAN for ch in text)):
         return False
     return _SERIES.p.match(text) is not None
+
+
+def has_inner_end(text: str, numbered: bool = False) -> bool:
+    """A sentence end followed by more text; a section number's stop ("3.
+    Insulate the door") is none."""
+    if numbered:
+        text = text.split(None, 1)[-1]
+    return _INNER_END.p.search(text) is not None
 
 
 def is_dateline(text: str) -> bool:
@@ -194,6 +207,7 @@ def own(text: str, n_lines: int, i: int, doc: Doc) -> set[str]:
     words = word_count(text)
     ratio = len(text) / doc.median
     title_case = doc.cased and words <= CASE_MAX_WORDS and is_title_case(text)
+    numbered = is_numbered(text)
     flags = {
         "sent": sent,
         "clause": clause,
@@ -204,8 +218,8 @@ def own(text: str, n_lines: int, i: int, doc: Doc) -> set[str]:
         "phrase-closer": text.endswith(PHRASE_CLOSERS),
         "lines1": n_lines == 1,
         "lines>3": n_lines > 3,
-        "inner-end": _INNER_END.p.search(text) is not None,
-        "numbered": is_numbered(text),
+        "inner-end": has_inner_end(text, numbered),
+        "numbered": numbered,
         "series": len(text) <= 60 and is_series(text),
         "doc.series": doc.series,
         "list": is_list_item(text),
@@ -246,7 +260,7 @@ def own(text: str, n_lines: int, i: int, doc: Doc) -> set[str]:
         ("inner-end&first", i == 0 and "inner-end" in f),
         ("long&first", i == 0 and len(text) > 150),
         ("noend&capitalised", noend and "capitalised" in f),
-        ("noend&numbered", noend and "numbered" in f),
+        ("noend&numbered", noend and numbered),
         ("noend&lines1", noend and n_lines == 1),
         ("colon&short", "colon" in f and short),
         ("sent&short", sent and short),

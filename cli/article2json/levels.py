@@ -72,6 +72,13 @@ def heading_level(lines: str | Sequence[str]) -> int | None:
     return _numbered_depth(first.strip())
 
 
+def is_han_section(text: str) -> bool:
+    """A line that opens with a Chinese section number ("二、", "（二）")."""
+    if not (text[:1] in _HAN_NUMERALS or text[1:2] in _HAN_NUMERALS):
+        return False  # (cheap guard: no pattern for most lines)
+    return _HAN_NUMBERED.p.match(text) is not None
+
+
 def _numbered_depth(text: str) -> int | None:
     if text[:1] in _HAN_NUMERALS or text[1:2] in _HAN_NUMERALS:  # (cheap guard)
         m = _HAN_NUMBERED.p.match(text)

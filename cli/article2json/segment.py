@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from .blocks import Block, is_table_row, item_column, line_text, mark_of
 from .boilerplate import OPEN_BRACKETS, is_bracketed_promo, is_menu
 from .doc_layout import Layout, LayoutTally
+from .levels import is_han_section
 from .line_features import case_of_start, is_markup_rule, transition
 from .lines import (
     Line,
@@ -27,7 +28,7 @@ from .lines import (
     visible,
 )
 from .model import Crf, Decoder, load
-from .scripts import ends_sentence
+from .scripts import ends_sentence, sentence_and_clause
 from .spans import Spans
 
 # A run of up to this many lines is read into a list once; a longer one is
@@ -80,7 +81,8 @@ def forced_starts(run: Iterable[Line], width: int, blanks: bool = False) -> byte
     where blank lines part blocks (`blanks`), an item under an item of the
     same mark (LIST_GAP lines at most) continues the list;
     the rows of a table stay together (`_tables`); a line under one of
-    quotation marks alone (">") starts a block; a navigation line
+    quotation marks alone (">") starts a block; a short Chinese section
+    heading ("二、停放规范") stands alone; a navigation line
     ("Home | News | Sport") or a promotion in brackets ("(Follow us on
     Facebook.)") under a sentence stands alone, so that a foot line in a
     file without blank lines is not glued to the last paragraph."""
@@ -120,7 +122,9 @@ def forced_starts(run: Iterable[Line], width: int, blanks: bool = False) -> byte
                 and not is_atx_heading(prev)
             ):  # a setext underline (not a rule under a `#` heading)
                 f, after = CONTINUE, True  # it stays with its heading
-            elif prev is not None and is_menu(line.text) and ends_sentence(prev.text):
+            elif is_section_heading(line.text) or (
+                prev is not None and is_menu(line.text) and ends_sentence(prev.text)
+            ):  # a Chinese section heading; a menu under a sentence
                 f, after = START, True
             elif prev is None and is_menu(line.text):
                 after = True  # a run's first line, a menu: the line below is apart
@@ -137,6 +141,22 @@ def forced_starts(run: Iterable[Line], width: int, blanks: bool = False) -> byte
         rows.append(is_table_row(line.text))
         prev = line
     return _tables(rows, out)
+
+
+# A Chinese section heading is at most this many characters.
+SECTION_HEADING_CHARS = 30
+
+
+def is_section_heading(text: str) -> bool:
+    """A short line that opens with a Chinese section number and ends no
+    sentence or clause ("二、停放规范", "（一）电子围栏"): a heading, whose
+    text says so, standing alone in any layout (a numbered list item of
+    prose ends in a stop)."""
+    return (
+        len(text) <= SECTION_HEADING_CHARS
+        and is_han_section(text)
+        and not any(sentence_and_clause(text))
+    )
 
 
 def _tables(rows: bytearray, forced: bytearray) -> bytearray:
