@@ -515,6 +515,21 @@ def test_openers_and_advertisement_tags_in_more_languages() -> None:
         assert article2json.parse(text)["boilerplate"] == [line], line
 
 
+@pytest.mark.parametrize(
+    "line",
+    ["Share this article", "שתפו את הכתבה", "แชร์บทความนี้", "Artikel teilen", "Поделиться статьёй"],
+)
+def test_a_share_line_at_the_end_is_boilerplate(line: str) -> None:
+    text = "\n\n".join(b.text for b in EN) + "\n\n" + line + "\n"
+    a = article2json.parse(text)
+    assert a["boilerplate"] == [line]
+    assert [p for s in a["sections"] for p in s["paragraphs"]] == [
+        EN[1].text,
+        EN[2].text,
+        EN[4].text,
+    ]
+
+
 ZH = (
     Labelled("市议会批准修建新桥", "title"),
     Labelled(
@@ -650,3 +665,20 @@ def test_chinese_section_headings_in_a_file_without_blank_lines() -> None:
         ("（二）违规处理", 2),
     ]
     assert all(len(s["paragraphs"]) == 1 for s in a["sections"] if s["heading"] != "二、停放规范")
+
+
+def test_an_e_mail_signature_is_boilerplate() -> None:
+    """Below a "-- " line among the last blocks (an e-mail's signature
+    separator) everything is the signature; "Sent from my iPhone" alone at
+    the end too. A "--" higher up is text."""
+    body = [b.text for b in EN]
+    sig = ["-- ", "Dana Whitfield\nClub Secretary", "(555) 013-2298", "Sent from my iPhone"]
+    a = article2json.parse("\n\n".join(body + sig) + "\n")
+    assert " ".join(a["boilerplate"]) == (
+        "-- Dana Whitfield Club Secretary (555) 013-2298 Sent from my iPhone"
+    )
+    assert [p for s in a["sections"] for p in s["paragraphs"]] == [body[1], body[2], body[4]]
+    a = article2json.parse("\n\n".join([*body, "Sent from my iPhone"]) + "\n")
+    assert a["boilerplate"] == ["Sent from my iPhone"]
+    high = [*body[:3], "--", body[3], body[4], body[1], body[2], body[4]]
+    assert article2json.parse("\n\n".join(high) + "\n")["boilerplate"] == []
