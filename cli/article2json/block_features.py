@@ -213,6 +213,7 @@ def own(text: str, n_lines: int, i: int, doc: Doc) -> set[str]:
         "clause": clause,
         "noend": not (sent or clause),
         "colon": last in ":：",
+        "comma": last in ",،、，",  # a greeting ("Hi all,"), a list's line: no heading
         "question": last in "?？؟",
         "exclaim": last in "!！",
         "phrase-closer": text.endswith(PHRASE_CLOSERS),

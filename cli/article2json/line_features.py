@@ -186,6 +186,10 @@ def transition(
             add("c.noend&n.indent>c")
             if sent:
                 add("p.sent&c.noend&n.indent>c")
+            elif noend and lp + prev.indent >= 0.8 * width:
+                # the full line above ends no sentence: this may be a
+                # heading's (or a paragraph's) last line, cut for room
+                add("p.full&p.noend&c.noend&n.indent>c")
     if sent and lc <= 0.6 * width:
         add("p.sent&c.part")
     if prev.start == layout.first:  # the line above is the document's first: a title?
