@@ -490,12 +490,15 @@ def test_a_line_of_quotation_marks_alone_parts_two_quoted_paragraphs(
     [
         ("About Us | Contact | Privacy Policy", "© 2024 Example News Ltd. All rights reserved."),
         ("Главная | Контакты | Реклама", "© 2024 «Городские новости». Все права защищены."),
+        ("تابعونا على تويتر وفيسبوك", "جميع الحقوق محفوظة © 2024"),
+        ("Follow us on Twitter @townnews", "© 2024 Town News"),
     ],
-    ids=["en", "ru"],
+    ids=["en", "ru", "ar", "en-follow"],
 )
 def test_foot_lines_on_one_another_without_a_blank_line_are_apart(foot: tuple[str, str]) -> None:
-    """A menu line that opens a run of lines stands alone: the notice pasted
-    under it is judged on its own (both are boilerplate at the foot)."""
+    """A menu line that opens a run of lines stands alone, and so does a
+    copyright notice that ends one under a line not cut for room: the notice
+    pasted under it is judged on its own (both are boilerplate at the foot)."""
     text = "\n\n".join(b.text for b in EN) + "\n\n" + "\n".join(foot) + "\n"
     a = article2json.parse(text)
     assert a["boilerplate"] == list(foot)

@@ -12,8 +12,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
 
-from .blocks import Block, is_table_row, item_column, line_text, mark_of
-from .boilerplate import OPEN_BRACKETS, is_bracketed_promo, is_menu
+from .blocks import Block, is_table_row, item_column, line_text, mark_of, would_fit
+from .boilerplate import OPEN_BRACKETS, is_bracketed_promo, is_copyright_notice, is_menu
 from .doc_layout import Layout, LayoutTally
 from .levels import is_han_section
 from .line_features import case_of_start, is_markup_rule, transition
@@ -82,7 +82,8 @@ def forced_starts(run: Iterable[Line], width: int, blanks: bool = False) -> byte
     same mark (LIST_GAP lines at most) continues the list;
     the rows of a table stay together (`_tables`); a line under one of
     quotation marks alone (">") starts a block; a short Chinese section
-    heading ("二、停放规范") stands alone; a navigation line
+    heading ("二、停放规范") stands alone; a copyright line that ends the
+    run under a line that was not cut for room stands alone; a navigation line
     ("Home | News | Sport") or a promotion in brackets ("(Follow us on
     Facebook.)") under a sentence stands alone, so that a foot line in a
     file without blank lines is not glued to the last paragraph."""
@@ -92,6 +93,7 @@ def forced_starts(run: Iterable[Line], width: int, blanks: bool = False) -> byte
     after = True  # the line after a heading (or the run's first) starts a block
     mark, hang = 0, -HANG_SLACK  # the indents of the list item above and of its text
     bullet, since = "", LIST_GAP + 1  # the list item above: its mark, and the lines since
+    above: Line | None = None  # the line above the last one
     for line in run:
         f = START if after else FREE
         after = False
@@ -139,7 +141,15 @@ def forced_starts(run: Iterable[Line], width: int, blanks: bool = False) -> byte
                 f, after = START, True
         out.append(f)
         rows.append(is_table_row(line.text))
-        prev = line
+        above, prev = prev, line
+    if (
+        above is not None
+        and prev is not None
+        and out[-1] == FREE
+        and is_copyright_notice(prev.text)
+        and would_fit(above.text, prev.text, width - above.indent)
+    ):
+        out[-1] = START  # a copyright line that ends the run, under a line not cut for room
     return _tables(rows, out)
 
 
