@@ -15,7 +15,7 @@ from . import boilerplate as bp
 from .blocks import is_list_item
 from .boilerplate import cue_features, is_bracketed
 from .doc_layout import percentile
-from .levels import is_han_section
+from .levels import HAN_SECTION_STARTS, is_han_section
 from .patterns import Lazy
 from .scripts import CLOSERS, OPENING_QUOTES, PHRASE_CLOSERS, sentence_and_clause
 
@@ -58,9 +58,10 @@ def is_numbered(text: str) -> bool:
     """A numbered heading: "1. Introduction", "2.3 Results", "IV. Discussion",
     "二、方法" (a Chinese section number weighs as any other: the corpora
     hold none to learn it from)."""
-    if text[0].isdigit() or text[0] in _ROMAN:
+    first = text[0]
+    if first.isdigit() or first in _ROMAN:
         return _NUMBERED_HEADING.p.match(text) is not None
-    return is_han_section(text)
+    return first in HAN_SECTION_STARTS and is_han_section(text)
 
 
 def is_series(text: str) -> bool:

@@ -74,9 +74,14 @@ def heading_level(lines: str | Sequence[str]) -> int | None:
 
 def is_han_section(text: str) -> bool:
     """A line that opens with a Chinese section number ("二、", "（二）")."""
-    if not (text[:1] in _HAN_NUMERALS or text[1:2] in _HAN_NUMERALS):
+    if text[:1] not in HAN_SECTION_STARTS:
         return False  # (cheap guard: no pattern for most lines)
     return _HAN_NUMBERED.p.match(text) is not None
+
+
+# The first characters of a Chinese section number: callers on a hot path
+# test a line's first character against these before calling.
+HAN_SECTION_STARTS = frozenset(_HAN_NUMERALS + "（(")
 
 
 def _numbered_depth(text: str) -> int | None:
