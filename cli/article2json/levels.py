@@ -74,8 +74,9 @@ def heading_level(lines: str | Sequence[str]) -> int | None:
 
 def is_han_section(text: str) -> bool:
     """A line that opens with a Chinese section number ("二、", "（二）")."""
-    if text[:1] not in HAN_SECTION_STARTS:
-        return False  # (cheap guard: no pattern for most lines)
+    first = text[:1]
+    if not (first in _HAN_NUMERALS or (first in "（(" and text[1:2] in _HAN_NUMERALS)):
+        return False  # (cheap guard: no pattern for most lines, nor for "(Read...")
     return _HAN_NUMBERED.p.match(text) is not None
 
 
