@@ -4,7 +4,8 @@
 
 Each `.txt` is parsed, rendered with `render_markdown`, and the Markdown
 parsed again: the title, the headings and the paragraphs (white space
-folded) must come back unchanged. Prints the articles that changed and
+folded; a kept list's "•" bullets as the Markdown writes them, "-") must
+come back unchanged. Prints the articles that changed and
 exits 1 if any did.
 """
 
@@ -16,13 +17,14 @@ from typing import Any
 
 import article2json
 from article2json.corpus import fold
+from article2json.render import with_markdown_bullets
 
 
 def structure(article: Any) -> tuple[Any, ...]:
     return (
         fold(article["title"]),
         tuple(
-            (fold(s["heading"]), tuple(fold(p) for p in s["paragraphs"]))
+            (fold(s["heading"]), tuple(fold(with_markdown_bullets(p)) for p in s["paragraphs"]))
             for s in article["sections"]
         ),
     )

@@ -149,6 +149,12 @@ def _markdown_bullets(lines: list[str]) -> list[str]:
     ]
 
 
+def with_markdown_bullets(paragraph: str) -> str:
+    """The paragraph as the Markdown output writes its text: a kept list's
+    "•" bullets as "-" (what a round trip through Markdown gives back)."""
+    return "\n".join(_markdown_bullets(_lines(paragraph)))
+
+
 def _is_item(line: str) -> bool:
     rest = line.lstrip(" \t")
     return bool(rest[:1] in ("-", "*", "+") and _BULLET.p.match(rest)) or bool(
@@ -231,4 +237,5 @@ __all__ = [
     "is_kept_list",
     "render_markdown",
     "render_text",
+    "with_markdown_bullets",
 ]
