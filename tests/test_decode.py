@@ -91,7 +91,8 @@ def test_line_ends_become_lf() -> None:
 def test_a_form_feed_is_a_line_end_and_what_follows_it_a_new_block() -> None:
     """A PDF extract's page break: the next page's first line (its number,
     its running header) is no continuation of the paragraph above. One
-    character for one: offsets stay those of the input."""
+    character for one: offsets into the decoded text stay those of the
+    input's characters (`line` counts the form feed as a line end)."""
     import article2json
 
     assert decode(b"end.\n\fNext\r\n")[0] == "end.\n\nNext\n"

@@ -433,6 +433,9 @@ def test_a_list_wrapped_back_to_the_margin_keeps_an_item_a_line() -> None:
     assert not is_wrapped_list(["He paused", "- and went on.", "Then he left."])
     assert not is_wrapped_list(["- one thing", "and 2. another"])
     assert not is_wrapped_list(["- one thing", "more", "1. a number"])  # marks differ
+    # Dialogue wrapped onto a dash once is prose, not a list of one more item.
+    talk = ["— Ты придёшь завтра? — спросил он, глядя", "— как ему показалось — в окно.", "Ветер."]
+    assert not is_wrapped_list(talk)
 
 
 def test_a_word_broken_by_a_hyphen_at_a_line_end_is_joined_without_a_space() -> None:
@@ -449,6 +452,9 @@ def test_a_word_broken_by_a_hyphen_at_a_line_end_is_joined_without_a_space() -> 
     assert join_lines(["It was cold -", "very cold."]) == "It was cold - very cold."
     assert join_lines(["the Franco-", "Prussian war"]) == "the Franco- Prussian war"
     assert join_lines(["pages 10-", "20"]) == "pages 10- 20"
+    # A suspended hyphen keeps its space ("Vor- und Nachteile").
+    assert join_lines(["Die Vor-", "und Nachteile"]) == "Die Vor- und Nachteile"
+    assert join_lines(["both pre-", "and post-war"]) == "both pre- and post-war"
     # The evaluation compares a truth that keeps its page's line breaks the same way.
     assert fold("Shelf-\nlife is short") == fold("Shelf-life is short") == "Shelf-life is short"
     assert fold("cold -\nvery") == "cold - very"
@@ -544,6 +550,8 @@ def test_prose_whose_lines_start_with_a_dash_or_a_number_is_no_list() -> None:
     ]
     assert not is_wrapped_list(prose)
     # A "-5" inside a list item continues it.
+    # (a line cut short although the next word would have fitted keeps its
+    # break: "- it froze at" / "-5 degrees" would stay two lines)
     rows = ("- it froze in the hills at", "-5 degrees in the night and", "after;", "- it thawed.")
     item = [Line(t, 0, 0, 0) for t in rows]
     assert Block(item).text() == (

@@ -213,10 +213,11 @@ def own(text: str, n_lines: int, i: int, doc: Doc) -> set[str]:
         "sent": sent,
         "clause": clause,
         "noend": not (sent or clause),
-        "colon": last in ":：",
-        "comma": last in ",،、，",  # a greeting ("Hi all,"), a list's line: no heading
-        "question": last in "?？؟",
-        "exclaim": last in "!！",
+        "colon": last != "" and last in ":：",
+        "comma": last != ""
+        and last in ",،、，",  # a greeting ("Hi all,"), a list's line: no heading
+        "question": last != "" and last in "?？؟",
+        "exclaim": last != "" and last in "!！",
         "phrase-closer": text.endswith(PHRASE_CLOSERS),
         "lines1": n_lines == 1,
         "lines>3": n_lines > 3,

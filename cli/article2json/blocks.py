@@ -8,6 +8,7 @@ from itertools import islice, pairwise
 
 from .lines import Line
 from .patterns import Lazy
+from .phrases import SUSPENDED_HYPHEN_WORDS
 from .scripts import NO_SPACE_FROM, is_no_space, sentence_and_clause
 
 # A bullet ("-", "•"...) first, or a number or letter mark ("1.", "a)", "(3)").
@@ -149,7 +150,9 @@ def _joint(prev: str, line: str) -> str:
     from "well-known")."""
     if is_no_space(prev[-1]) and is_no_space(line[0]):
         return ""
-    return "" if line[0].islower() and is_broken_word(prev) else " "
+    if not (line[0].islower() and is_broken_word(prev)):
+        return " "
+    return " " if line.split(" ", 1)[0] in SUSPENDED_HYPHEN_WORDS else ""
 
 
 def is_broken_word(text: str) -> bool:
@@ -247,7 +250,7 @@ def is_wrapped_list(lines: Iterable[str]) -> bool:
             items += 1
         longest = max(longest, len(text))
         above = text
-    return items > 0 and (not full_above or 2 * (items + 1) >= count)
+    return items > 0 and (not full_above or (items >= 2 and 2 * (items + 1) >= count))
 
 
 # A line under which a wrapped list's next item starts is shorter than this

@@ -167,6 +167,8 @@ def is_page_number(text: str) -> bool:
     """A page number alone on its line: "12", "- 12 -", "Page 3 of 12"."""
     if len(text) > PAGE_NUMBER_CHARS or not any(map(str.isdigit, text)):
         return False  # (no pattern to compile for a one-liner without one)
+    if text.isdigit() and len(text) > 3:
+        return False  # a year alone ("1984", a timeline's "1921") may be a heading
     return _PAGE_NUMBER.p.match(text) is not None
 
 

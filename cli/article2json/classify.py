@@ -143,7 +143,7 @@ def rule(block: Block, text: str, i: int, n: int) -> tuple[Kind, str] | None:
         return "paragraph", "thematic-break"  # a line of --- or ===: no heading, kept as text
     if is_table(text):
         return "paragraph", "table"  # rows of cells: body text, one row a line
-    if len(block.lines) == 1 and bp.is_page_number(text):
+    if i and len(block.lines) == 1 and bp.is_page_number(text):
         return "paragraph", "page-number"  # page furniture: no section starts there
     return edge_boilerplate(text, i, n)
 
@@ -179,8 +179,7 @@ def front_matter(texts: Sequence[str], n: int) -> list[str]:
 def foot_matter(texts: Sequence[str], start: int, n: int) -> int:
     """How many of the article's last blocks are its foot: navigation lines
     and short copyright notices ("© 2024 Daily News"), with nothing but
-    such lines below them, or an e-mail's signature (its "--" line and the
-    short blocks below it). A notice above more text is the article's (web annotators
+    such lines below them. A notice above more text is the article's (web annotators
     keep "Copyright © 2004 Ann Lee" above the author's biography)."""
     foot = 0
     while foot < min(TAIL_BLOCKS, n - 1):
@@ -188,28 +187,14 @@ def foot_matter(texts: Sequence[str], start: int, n: int) -> int:
         if not (bp.is_copyright_notice(text) or bp.is_menu(text)):
             break
         foot += 1
-    for k in range(foot, min(SIGNATURE_BLOCKS, n - 1)):
-        text = texts[start + n - 1 - k]
-        if text == SIGNATURE:
-            return k + 1
-        if word_count(text) > bp.SHORT_WORDS:
-            break  # a paragraph: a "--" above it is no signature's
     return foot
-
-
-# An e-mail's signature separator ("-- ", RFC 3676), trimmed, and how many
-# blocks from the end it may stand (a name, a title, a phone, "Sent from...").
-SIGNATURE = "--"
-SIGNATURE_BLOCKS = 6
 
 
 def foot_rule(text: str, i: int, foot: int) -> tuple[Kind, str] | None:
     """Boilerplate for a block of the article's foot (see `foot_matter`)."""
     if i < foot:
         return None
-    if bp.is_menu(text):
-        return "boilerplate", "menu"
-    return "boilerplate", "copyright" if bp.is_copyright_notice(text) else "signature"
+    return "boilerplate", "menu" if bp.is_menu(text) else "copyright"
 
 
 def edge_boilerplate(text: str, i: int, n: int) -> tuple[Kind, str] | None:

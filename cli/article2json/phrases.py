@@ -353,3 +353,9 @@ TAGLINES: dict[str, str] = {
         r"analyst|presenter|journalist)\b"
     ),
 }
+
+# Words after a suspended hyphen ("Vor- und Nachteile", "pre- and post-war"):
+# a hyphen at a line's end before one of these keeps its space.
+SUSPENDED_HYPHEN_WORDS = frozenset(
+    ("und", "oder", "bis", "sowie", "and", "or", "to", "et", "ou", "y", "o", "e", "и", "или")
+)
