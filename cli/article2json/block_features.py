@@ -204,7 +204,7 @@ def own(text: str, n_lines: int, i: int, doc: Doc) -> set[str]:
     f = {"b", "len" + length_bin(len(text)), doc.short}
     sent, clause = sentence_and_clause(text)
     stripped = text.rstrip(CLOSERS + " ")
-    last = stripped[-1:] if stripped else ""
+    last = stripped[-1] if stripped else " "  # (a space ends in none of the marks below)
     words = word_count(text)
     ratio = len(text) / doc.median
     title_case = doc.cased and words <= CASE_MAX_WORDS and is_title_case(text)
@@ -213,11 +213,11 @@ def own(text: str, n_lines: int, i: int, doc: Doc) -> set[str]:
         "sent": sent,
         "clause": clause,
         "noend": not (sent or clause),
-        "colon": last != "" and last in ":：",
-        "comma": last != ""
-        and last in ",،、，",  # a greeting ("Hi all,"), a list's line: no heading
-        "question": last != "" and last in "?？؟",
-        "exclaim": last != "" and last in "!！",
+        "colon": last in ":：",
+        # a greeting ("Hi all,"), a list's line: no heading
+        "comma": last in ",،、，",
+        "question": last in "?？؟",
+        "exclaim": last in "!！",
         "phrase-closer": text.endswith(PHRASE_CLOSERS),
         "lines1": n_lines == 1,
         "lines>3": n_lines > 3,

@@ -179,8 +179,8 @@ def front_matter(texts: Sequence[str], n: int) -> list[str]:
 def foot_matter(texts: Sequence[str], start: int, n: int) -> int:
     """How many of the article's last blocks are its foot: navigation lines
     and short copyright notices ("© 2024 Daily News"), with nothing but
-    such lines below them. A notice above more text is the article's (web annotators
-    keep "Copyright © 2004 Ann Lee" above the author's biography)."""
+    such lines below them. A notice above more text is the article's (web
+    annotators keep "Copyright © 2004 Ann Lee" above the author's biography)."""
     foot = 0
     while foot < min(TAIL_BLOCKS, n - 1):
         text = texts[start + n - 1 - foot]
