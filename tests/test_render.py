@@ -34,7 +34,7 @@ SMALL: dict[str, Any] = {
 
 def test_markdown_golden() -> None:
     assert render_markdown(SMALL) == (
-        "# A small article\n\nThe lead.\n\nSecond\nline kept.\n\n"
+        "# A small article\n\nThe lead.\n\nSecond  \nline kept.\n\n"
         "### Methods\n\nWe counted.\n\n## Results\n\n- one\n- two\n"
     )
 
@@ -79,7 +79,8 @@ def test_titles_and_headings_are_one_line_and_escape_closing_hashes() -> None:
 
 def test_blank_lines_inside_a_paragraph_are_dropped() -> None:
     article = {"title": None, "sections": [{"heading": None, "paragraphs": ["a\n\n  \nb", " "]}]}
-    assert render_markdown(article) == render_text(article) == "a\nb\n"
+    assert render_markdown(article) == "a  \nb\n"  # a hard line break
+    assert render_text(article) == "a\nb\n"
 
 
 @pytest.mark.parametrize(
@@ -161,9 +162,9 @@ def test_lists_kept_in_a_paragraph_stay_lists() -> None:
     assert render_markdown(bullets) == "Members:\n- Ann\n- Bo\n"  # a list to a Markdown reader
     assert _commonmark_blocks(render_markdown(bullets))[1][0] == "bullet_list_open"
     prose = {"title": None, "sections": [{"heading": None, "paragraphs": ["• Ann and\nBo"]}]}
-    assert render_markdown(prose) == "• Ann and\nBo\n"  # not every line an item: as it is
+    assert render_markdown(prose) == "• Ann and  \nBo\n"  # not every line an item: as it is
     lone = {"title": None, "sections": [{"heading": None, "paragraphs": ["- Ann", "x\n- Bo\ny"]}]}
-    assert render_markdown(lone) == "\\- Ann\n\nx\n\\- Bo\ny\n"
+    assert render_markdown(lone) == "\\- Ann\n\nx  \n\\- Bo  \ny\n"
 
 
 # --- CommonMark reads back exactly the blocks written ---------------------------
@@ -215,8 +216,11 @@ def _commonmark_blocks(markdown: str) -> list[tuple[str, str]]:
             continue
         if tok.type in ("heading_open", "paragraph_open"):
             inline = tokens[i + 1]
-            parts = ["\n" if c.type == "softbreak" else c.content for c in (inline.children or [])]
-            # A reader drops the spaces around a soft line break.
+            parts = [
+                "\n" if c.type in ("softbreak", "hardbreak") else c.content
+                for c in (inline.children or [])
+            ]
+            # A reader drops the spaces around a line break.
             blocks.append((tok.type.removesuffix("_open"), _plain_lines("".join(parts))))
         else:
             blocks.append((tok.type, tok.content))
@@ -236,6 +240,18 @@ def test_commonmark_reads_each_paragraph_as_one_paragraph(paragraphs: list[str])
     expected = [("heading", "T"), ("heading", "H #")]
     expected += [("paragraph", _plain_lines(p)) for p in paragraphs]
     assert blocks == expected
+
+
+def test_a_markdown_reader_keeps_a_poems_line_breaks() -> None:
+    """A paragraph's kept lines (a poem, an address: no list) end in a hard
+    line break, so a Markdown reader does not join them into one line."""
+    markdown_it = pytest.importorskip("markdown_it")
+    poem = "The woods are lovely, dark and deep,\nBut I have promises to keep."
+    article = {"title": None, "sections": [{"heading": None, "paragraphs": [poem]}]}
+    html = markdown_it.MarkdownIt("commonmark").render(render_markdown(article))
+    assert html == (
+        "<p>The woods are lovely, dark and deep,<br />\nBut I have promises to keep.</p>\n"
+    )
 
 
 # --- the round trip through article2json.parse (issue #13) ----------------------

@@ -93,7 +93,9 @@ def tally_for(kinds: bytes | bytearray) -> Tally:
 
 
 def _text_of(blocks: Sequence[RawBlock], i: int) -> str:
-    return blocks.text_of(i) if isinstance(blocks, Spans) else blocks[i].text()
+    """A paragraph's (or boilerplate's) text: from spans, with the line
+    breaks of lines ended on purpose (the document's wrap width says which)."""
+    return blocks.paragraph_text(i) if isinstance(blocks, Spans) else blocks[i].text()
 
 
 def parts(blocks: Sequence[RawBlock], kinds: bytes | bytearray, tally: Tally) -> Iterator[Part]:

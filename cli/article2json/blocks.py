@@ -82,6 +82,57 @@ class Block:
         return join_lines(texts)
 
 
+# A line ended on purpose leaves room: the next line's first word would have
+# fitted with this share of the document's wrap width to spare (a file's
+# paragraphs are often wrapped a few columns apart).
+BREAK_ROOM = 0.125
+# What the first "word" of a line in a script written without spaces counts.
+NO_SPACE_WORD = 12
+# Longer blocks are not tested (a poem is shorter; a wrapped paragraph of
+# 80,000 lines would be read once more for nothing).
+BREAK_LINES = 256
+
+
+def breaks_kept(block: Block, joined: str, width: int | None) -> str:
+    """The text of a paragraph whose lines were ended on purpose (a poem,
+    an address, "Date: ..." lines) with its line breaks, in a document
+    wrapped at `width` (None: lines were not wrapped, as in Markdown);
+    else `joined`, its text as `Block.text` gives it."""
+    lines = block.lines
+    if width is None or not 1 < len(lines) <= BREAK_LINES or "\n" in joined:
+        return joined
+    if is_quotation(lines):
+        lines = tuple(unquoted(lines))
+    return "\n".join(ln.text for ln in lines) if ended_on_purpose(lines, width) else joined
+
+
+def ended_on_purpose(lines: Sequence[Line], width: int) -> bool:
+    """Whether every line but the last ended well before the wrap `width`
+    (its next line's first word would have fitted with room to spare), no
+    line goes on in lower case after a line without a mark (a sentence cut
+    short by a narrower wrap), and the lines are not a paragraph wrapped at
+    a width of its own (three lines or more, each but the last too full for
+    the next word within the block's longest line: in a file of few wrapped
+    lines, `width` may be read from paragraphs on one line each)."""
+    if len(lines) < 2:
+        return False
+    room = width - max(2, int(width * BREAK_ROOM))
+    longest = max(ln.indent + len(ln.text) for ln in lines)
+    own_wrap = len(lines) >= 3
+    for above, line in pairwise(lines):
+        text = line.text
+        # (a wrap between two characters of a script written without spaces
+        # may come early, before a Latin word: "ASEAN本部")
+        word = NO_SPACE_WORD if is_no_space(text[0]) else len(first_word(text))
+        end = above.indent + len(above.text) + 1 + word
+        if end > room:
+            return False
+        if text[0].islower() and not any(sentence_and_clause(above.text)):
+            return False
+        own_wrap = own_wrap and end > longest
+    return not own_wrap
+
+
 def is_quotation(lines: Iterable[Line]) -> bool:
     """Whether every line of a block starts with a quotation's ">" (e-mail,
     Markdown; an escaped "\\>" is text)."""

@@ -127,8 +127,12 @@ def _markdown_paragraphs(paragraphs: Iterable[str]) -> list[str]:
         ]
         # A backslash ending a line would be a hard line break: one space
         # after it keeps it a character (article2json trims the space).
-        out.append("\n".join(ln + " " if ln.endswith("\\") else ln for ln in escaped[:-1]))
-        out[-1] = (out[-1] + "\n" if len(escaped) > 1 else "") + escaped[-1]
+        # Lines that are no list items (a poem, an address, a table's rows)
+        # end in two spaces, a hard line break: a Markdown reader would
+        # join them into one line.
+        brk = "\n" if in_list else "  \n"
+        out.append(brk.join(ln + " " if ln.endswith("\\") else ln for ln in escaped[:-1]))
+        out[-1] = (out[-1] + brk if len(escaped) > 1 else "") + escaped[-1]
     return out
 
 

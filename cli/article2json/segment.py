@@ -281,7 +281,7 @@ def segment_spans(
     are read in the same pass)."""
     markdown, layout, kept = read_document(text)
     model = model or (None if markdown else load("segment"))
-    spans = Spans(text, markdown)
+    spans = Spans(text, markdown, None if markdown else layout.width)
     found = _listed(kept) if kept is not None else ((r, ln, None) for r, ln in iter_runs(text))
     for run, first, lines in found:
         if run[2] == 1:

@@ -16,7 +16,7 @@ from collections.abc import Iterator, Sequence
 from itertools import islice
 from typing import overload
 
-from .blocks import Block, unquote_line
+from .blocks import BREAK_LINES, Block, breaks_kept, unquote_line
 from .lines import Line, run_lines, unescape, visible
 
 _new_tuple = tuple.__new__  # builds a NamedTuple without its Python-level __new__
@@ -70,12 +70,14 @@ class SpanLines(Sequence[Line]):
 class Spans(Sequence[Block]):
     """The blocks of `text`, in order, as spans (see the module's docstring);
     `markdown` says whether the document is Markdown (the segmentation
-    reads it)."""
+    reads it); `width` is its wrap width (None: its lines are not wrapped),
+    against which a paragraph's lines may be seen to end on purpose."""
 
-    def __init__(self, text: str, markdown: bool = False) -> None:
+    def __init__(self, text: str, markdown: bool = False, width: int | None = None) -> None:
         code = "I" if len(text) < 1 << 32 else "Q"
         self.text = text
         self.markdown = markdown
+        self.width = width
         self.starts = array(code)
         self.ends = array(code)
         self.counts = array("I")  # lines a block
@@ -137,6 +139,14 @@ class Spans(Sequence[Block]):
         self._chars += len(text)
         self._keep(i, block, text)
         return text
+
+    def paragraph_text(self, i: int) -> str:
+        """The text of block i as a paragraph: its line breaks kept where its
+        lines were ended on purpose (`blocks.breaks_kept`)."""
+        text = self.text_of(i)
+        if not 1 < self.counts[i] <= BREAK_LINES or self.width is None:
+            return text
+        return breaks_kept(self[i], text, self.width)
 
     @property
     def texts(self) -> Sequence[str]:
