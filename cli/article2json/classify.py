@@ -4,7 +4,8 @@ Where the text says what a block is (a Markdown `#` heading, a setext
 underline, a line of `---`, a bracketed promotion or a social line at the
 article's edges), a rule decides; in a Markdown document the markup alone
 makes headings. A kicker or a navigation line above the headline is front
-matter: boilerplate, and the article starts after it; navigation lines and
+matter: boilerplate, and the article starts after it (a date line there is
+front matter too, but text: the headline under it is the title); navigation lines and
 a short copyright notice that end the file are its foot, boilerplate too. Everything else goes
 to the kind model, under two constraints: only the article's first block
 (after its front matter) may be the title, and only a block at the
@@ -156,24 +157,47 @@ def front_matter(texts: Sequence[str], n: int) -> list[str]:
     """The rule for each of the article's first blocks that stand above its
     headline: a kicker ("BREAKING NEWS", phrases kept as data) or a
     navigation line ("Home | News | World") above a short block (above a
-    paragraph, "Cats > Dogs > Goldfish" is a headline). They are
-    boilerplate, and the block after them is the article's first (the
-    title, most often)."""
+    paragraph, "Cats > Dogs > Goldfish" is a headline), or a date line
+    above a short block ("March 3, 2024"; "September 11" above a paragraph
+    is a headline). The block after them is the article's first (the
+    title, most often). Kickers and menus are boilerplate, a date is text
+    (`front_kind`)."""
     found: list[str] = []
     while len(found) < min(FRONT_BLOCKS, n - 1):
         text = texts[len(found)]
-        after = texts[len(found) + 1]
+        short_after = word_count(texts[len(found) + 1]) <= bp.SHORT_WORDS
         why = (
             "kicker"
             if bp.is_kicker(text)
             else "menu"
-            if bp.is_menu(text) and word_count(after) <= bp.SHORT_WORDS
+            if short_after and bp.is_menu(text)
+            else "date-line"
+            if short_after and _is_date_line(text)
             else None
         )
         if why is None:
             break
         found.append(why)
     return found
+
+
+def front_kind(why: str) -> int:
+    """The kind of a block of front matter, given its rule."""
+    return PARAGRAPH if why == "date-line" else BOILERPLATE
+
+
+def _is_date_line(text: str) -> bool:
+    """`dates.is_date_line`, imported only for a short line with a digit
+    (the date words cost a one-liner's start-up otherwise)."""
+    if len(text) > DATE_CHARS or not any(map(str.isdigit, text)):
+        return False
+    from .dates import is_date_line
+
+    return is_date_line(text)
+
+
+# (`dates.DATE_CHARS`, here so that the module is not imported for the test)
+DATE_CHARS = 60
 
 
 def foot_matter(texts: Sequence[str], start: int, n: int) -> int:
@@ -247,7 +271,7 @@ def kinds(
     # Front matter is set aside: the article, for the rules and the model,
     # starts after it.
     front = front_matter(texts, n)
-    out = bytearray(BOILERPLATE for _ in front)
+    out = bytearray(map(front_kind, front))
     if whys is not None:
         whys.extend(front)
     start = len(front)

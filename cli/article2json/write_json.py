@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Sequence
+from itertools import chain, islice
 from typing import TYPE_CHECKING, Any
 
 import orjson
@@ -14,11 +15,13 @@ import orjson
 from . import SCHEMA_VERSION
 from .assemble import parts, tally_for
 from .blocks import Block
-from .classify import BOILERPLATE, HEADING, PARAGRAPH, TITLE
+from .classify import BOILERPLATE, FRONT_BLOCKS, HEADING, PARAGRAPH, TITLE
 
 if TYPE_CHECKING:
     from .article import Source
 
+# The title is among this many first parts: two a block of front matter.
+HEAD_PARTS = 2 * FRONT_BLOCKS + 1
 # Strings longer than this are written in pieces of this many characters.
 STRING_PIECE = 1 << 16
 
@@ -65,20 +68,16 @@ def article_json(
     key(b"title", 1)
     stream = parts(blocks, kinds, tally)
     boilerplate: list[str] = []  # (at the article's edges only: a few blocks)
-    first = next(stream, None)
-    while first is not None and first[0] == BOILERPLATE:  # front matter, above the title
-        assert first[1] is not None
-        boilerplate.append(first[1])
-        first = next(stream, None)
-    if first is not None and first[0] == TITLE:
-        string(first[1])
-        first = next(stream, None)
-    else:
-        write(b"null")
+    # The title comes after the front matter (each block of it a part, and
+    # a date line a section's start too), and is written before it.
+    head = list(islice(stream, HEAD_PARTS))
+    title = next((p for p in head if p[0] == TITLE), None)
+    string(None if title is None else title[1])
+    rest = chain((p for p in head if p is not title), stream)
     key(b"sections", 1)
     write(b"[")
     sections = paragraphs = 0  # sections written, paragraphs of the last one
-    part = first
+    part = next(rest, None)
     while part is not None:
         kind, text, level, _ = part
         if kind == HEADING:
@@ -102,7 +101,7 @@ def article_json(
             boilerplate.append(text)
         else:
             raise AssertionError("a title after the article's first block")
-        part = next(stream, None)
+        part = next(rest, None)
     if sections:
         write((nl(3) + b"]" if paragraphs else b"]") + nl(2) + b"}" + nl(1))
     write(b"]")
