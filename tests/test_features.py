@@ -144,6 +144,10 @@ def test_how_a_block_ends() -> None:
     assert "comma" not in _own("Main points:")
     assert "question" in _own("What happens next?")
     assert "phrase-closer" in _own("ཆོས་ཀྱི་དོན།")
+    # A block of closing marks alone ends in no mark: none of the end flags.
+    for marks in ('"', "»)", "”’"):
+        assert not {"colon", "comma", "question", "exclaim"} & set(_own(marks)), marks
+    assert "question" in _own("What happens next?»")  # closers after the mark aside
 
 
 def test_case_and_capitals_only_where_the_script_has_case() -> None:
