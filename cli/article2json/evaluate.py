@@ -81,8 +81,11 @@ FLOORS: dict[str, dict[str, dict[str, float]]] = {
         },
     },
     "web": {
+        # Titles: a date line above the headline is text and the headline the
+        # title (session 10), where the web annotators title the date (7 of 9
+        # pages that open with one): CV title 0.926 -> 0.906.
         "clean": {
-            "title": 0.915,
+            "title": 0.895,
             "heading": 0.76,
             "paragraph": 0.91,
             "placement": 0.555,
@@ -90,7 +93,7 @@ FLOORS: dict[str, dict[str, dict[str, float]]] = {
             "bp/doc": 0.02,
         },
         "*": {
-            "title": 0.86,
+            "title": 0.85,
             "heading": 0.77,
             "paragraph": 0.93,
             "placement": 0.575,
@@ -101,7 +104,7 @@ FLOORS: dict[str, dict[str, dict[str, float]]] = {
         # annotators kept in a block of their own are cut apart: a handle,
         # a URL, a copyright line, 0.023 boilerplate blocks a document)
         "flat": {
-            "title": 0.88,
+            "title": 0.87,
             "heading": 0.79,
             "paragraph": 0.84,
             "placement": 0.52,
