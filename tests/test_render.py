@@ -167,6 +167,22 @@ def test_lists_kept_in_a_paragraph_stay_lists() -> None:
     assert render_markdown(lone) == "\\- Ann\n\nx  \n\\- Bo  \ny\n"
 
 
+def test_a_kept_lists_items_have_their_text_escaped() -> None:
+    """A Markdown reader parses an item's text as a block: "- # Ann" would be
+    a heading inside the item, "- > Bo" a quotation. The item's text is
+    escaped, and article2json reads it back as it was."""
+    import article2json
+
+    items = "Members of the board this year:\n- # Ann\n- > Bo\n- 1. Cy\n- - Di\n- Ed"
+    article = {"title": "T", "sections": [{"heading": None, "paragraphs": [items]}]}
+    markdown = render_markdown(article)
+    assert markdown.endswith("- \\# Ann\n- \\> Bo\n- 1\\. Cy\n- \\- Di\n- Ed\n")
+    markdown_it = pytest.importorskip("markdown_it")
+    html = markdown_it.MarkdownIt("commonmark").render(markdown)
+    assert "<li># Ann</li>\n<li>&gt; Bo</li>\n<li>1. Cy</li>\n<li>- Di</li>" in html
+    assert article2json.parse(markdown)["sections"][0]["paragraphs"] == [items]
+
+
 # --- CommonMark reads back exactly the blocks written ---------------------------
 
 _PREFIXES = st.sampled_from(

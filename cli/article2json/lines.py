@@ -27,22 +27,32 @@ class Line(NamedTuple):
 
 
 # A Markdown escape at a line's start: a backslash before ASCII punctuation
-# ("\# not a heading"), or inside a number mark ("1\. not a list").
+# ("\# not a heading"), or inside a number mark ("1\. not a list"); or the
+# same at the start of a list item's text ("- \# Ann": `render_markdown`
+# escapes an item's text, which a Markdown reader parses as a block).
 _ESCAPE = Lazy(r"^(?:\\(?=[!-/:-@\[-`{-~])|(?=\p{Nd}{1,9}\\[.)]))")
 _NUMBER_ESCAPE = Lazy(r"^(\p{Nd}{1,9})\\([.)])")
+_ITEM = Lazy(r"^(?:[-*+]|\p{Nd}{1,9}[.)])[ \t]+")
+
+# The first characters of a line `unescape` may change.
+ESCAPE_FIRST = frozenset("\\-*+")
 
 
 def unescape(text: str) -> str | None:
     """`text` without the Markdown escape it starts with, or None if it has
     none (what `render_markdown` writes reads back as the text it was)."""
-    if text[0] != "\\" and not ("\\" in text[:11] and text[0].isdigit()):
-        return None  # the cheap test: most lines start with neither
+    if "\\" not in text[:16]:
+        return None  # the cheap test: most lines hold no backslash near their start
     m = _ESCAPE.p.match(text)
-    if m is None:
-        return None
-    if text[0] == "\\":
-        return text[1:]
-    return _NUMBER_ESCAPE.p.sub(r"\1\2", text, count=1)
+    if m is not None:
+        if text[0] == "\\":
+            return text[1:]
+        return _NUMBER_ESCAPE.p.sub(r"\1\2", text, count=1)
+    item = _ITEM.p.match(text)
+    if item is None or item.end() == len(text) or text[item.end()] in "-*+":
+        return None  # (an item in an item is no escape: "- \- x" stays)
+    content = unescape(text[item.end() :])
+    return None if content is None else text[: item.end()] + content
 
 
 def visible(raw: str, pos: int) -> Line | None:
@@ -57,7 +67,8 @@ def visible(raw: str, pos: int) -> Line | None:
         stripped = stripped[m.start() :]  # (so that "\ufeff# Title" is a heading)
     lead = raw.find(stripped[0])
     indent = lead + 3 * raw.count("\t", 0, lead) if lead else 0
-    plain = unescape(stripped) if stripped[0] == "\\" or stripped[0].isdigit() else None
+    first = stripped[0]
+    plain = unescape(stripped) if first in ESCAPE_FIRST or first.isdigit() else None
     if plain is not None:
         return _new_tuple(Line, (plain, pos + lead, pos + lead + len(stripped), indent, True))
     return _new_tuple(Line, (stripped, pos + lead, pos + lead + len(stripped), indent, False))

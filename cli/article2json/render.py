@@ -190,12 +190,25 @@ def escape_line(line: str, *, starts_block: bool = True, in_list: bool = False) 
         indent = ""
     if rest and (rest[0] in _TRIGGERS) and _needs_backslash(rest, starts_block, in_list):
         return indent + "\\" + rest
+    if in_list and _is_item(rest):
+        return indent + _escape_item(rest)
     if rest[:1].isdigit() and not in_list:
         m = _ORDERED.p.match(rest)
         # A number other than 1 cannot interrupt a paragraph.
         if m and (starts_block or int(m.group(1)) == 1):
             return indent + m.group(1) + "\\" + rest[len(m.group(1)) :]
     return indent + rest
+
+
+def _escape_item(item: str) -> str:
+    """A kept list's item with its content escaped as a block of its own: a
+    Markdown reader parses an item's text as blocks ("- # Ann" would hold a
+    heading, "- > Bo" a quotation)."""
+    m = _BULLET.p.match(item) or _ORDERED.p.match(item)
+    assert m is not None  # an item, by `_is_item`
+    content = item[m.end() :]
+    spaces = content[: len(content) - len(content.lstrip(" \t"))]
+    return item[: m.end()] + spaces + escape_line(content.lstrip(" \t"))
 
 
 def _needs_backslash(rest: str, starts_block: bool, in_list: bool) -> bool:

@@ -17,7 +17,7 @@ from itertools import islice
 from typing import overload
 
 from .blocks import BREAK_LINES, Block, breaks_kept, unquote_line
-from .lines import Line, run_lines, unescape, visible
+from .lines import ESCAPE_FIRST, Line, run_lines, unescape, visible
 
 _new_tuple = tuple.__new__  # builds a NamedTuple without its Python-level __new__
 
@@ -129,7 +129,7 @@ class Spans(Sequence[Block]):
         if block is None and self.counts[i] == 1:
             # A block of one line: its text is its span, unless it is escaped.
             text = self.text[self.starts[i] : self.ends[i]]
-            if text[0] == "\\" or text[0].isdigit():
+            if text[0] in ESCAPE_FIRST or text[0].isdigit():
                 text = unescape(text) or text
             elif text[0] == ">":
                 text = unquote_line(text)
@@ -173,7 +173,8 @@ class Spans(Sequence[Block]):
         pos = text.rfind("\n", 0, start) + 1
         lead = start - pos
         indent = lead + 3 * text.count("\t", pos, start) if lead else 0
-        plain = unescape(seen) if seen[0] == "\\" or seen[0].isdigit() else None
+        first = seen[0]
+        plain = unescape(seen) if first in ESCAPE_FIRST or first.isdigit() else None
         if plain is not None:
             return _new_tuple(Line, (plain, start, end, indent, True))
         return _new_tuple(Line, (seen, start, end, indent, False))
