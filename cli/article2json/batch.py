@@ -16,13 +16,14 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from itertools import islice
 from types import FrameType
-from typing import Any, Literal, NamedTuple
+from typing import Any, Literal
 
 from . import storage
 from .api import parse, parse_json, to_json
 from .errors import ConvertError
 from .inputs import Input, path_bytes, printable_path
 from .output import COMPARE, SKIP, WRITE, discard_pending
+from .record import Record
 
 Status = Literal["converted", "skipped", "failed"]
 Format = Literal["json", "markdown", "text"]
@@ -34,7 +35,7 @@ CHUNK = 32  # files a worker converts per round trip
 IN_FLIGHT_PER_WORKER = 4  # chunks queued per worker: enough to keep it busy
 
 
-class Options(NamedTuple):
+class Options(Record):
     """How to convert a batch. Workers receive it once, when they start."""
 
     parse_options: dict[str, Any] | None = None  # keyword arguments of `parse`
@@ -57,7 +58,7 @@ class Options(NamedTuple):
         return SUFFIXES[self.to]
 
 
-class Result(NamedTuple):
+class Result(Record):
     path: str
     status: Status
     reason: str = ""

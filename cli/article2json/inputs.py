@@ -18,10 +18,11 @@ from __future__ import annotations
 
 import os
 from collections.abc import Collection, Iterator
-from typing import IO, TYPE_CHECKING, NamedTuple
+from typing import IO, TYPE_CHECKING
 
 from .errors import BatchError, ConvertError
 from .output import MARKER
+from .record import Record
 from .storage import is_url, local, walk_url
 
 if TYPE_CHECKING:
@@ -31,7 +32,7 @@ TEXT_SUFFIXES = frozenset({".txt", ".text"})
 STDIN_NAME = "stdin"
 
 
-class Input(NamedTuple):
+class Input(Record):
     path: str  # as the user gave or the walk found it; "-" is standard input
     rel: str | None  # the output's path relative to the output folder, without ".json"
     error: str | None = None  # set when the input was found unusable while listing
