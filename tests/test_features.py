@@ -566,7 +566,8 @@ def test_prose_whose_lines_start_with_a_dash_or_a_number_is_no_list() -> None:
 
 
 def test_a_tab_after_a_mark_or_a_section_number_is_no_table() -> None:
-    from article2json.blocks import is_table_row, keeps_lines
+    from article2json.blocks import keeps_lines
+    from article2json.tables import is_table_row
 
     assert is_table_row("Name\tAge") and is_table_row("1\tAnn\t31")
     for text in ("2.\tMethods", "2.1\tData collection", "•\tA tent", "a)\tfirst", "IV.\tNotes"):

@@ -10,6 +10,7 @@ from .lines import Line
 from .patterns import Lazy
 from .phrases import SUSPENDED_HYPHEN_WORDS
 from .scripts import NO_SPACE_FROM, is_no_space, sentence_and_clause
+from .tables import is_bar_table, is_table_row
 
 # A bullet ("-", "•"...) first, or a number or letter mark ("1.", "a)", "(3)").
 # The bullets are a set, not a class of the pattern: compiling that class cost
@@ -22,9 +23,6 @@ _NUMBER_MARK = Lazy(
 )
 _MARK_CHARS = frozenset(".)、．）")
 _WIDE_MARKS = frozenset("・、．）")
-# What a tab after it only lines up: a bullet, a number or letter mark, a
-# section number ("•", "2.", "2.1", "a)", "(iv)", "IV.").
-_CELL_MARK = Lazy(r"[^\w\s]|\(?(?:\p{Nd}{1,3}(?:\.\p{Nd}{1,3})+\.?|\p{Nd}{1,3}[.)]|\p{L}{1,4}[.)])")
 
 
 # A block of more lines than this is joined this many lines at a time (a
@@ -221,22 +219,7 @@ def keeps_lines(lines: list[str]) -> bool:
     if len(lines) < 2:
         return False
     items = lines[1:] if len(lines) > 2 else lines  # a first line may introduce the list
-    return all(map(is_list_item, items)) or all(map(is_table_row, items))
-
-
-def is_table_row(text: str) -> bool:
-    """A line of tab-separated cells (a table pasted from a spreadsheet or a
-    web page). A tab after a list mark or a section number alone ("•\tA
-    tent", "2.1\tData") only lines up the text: no table."""
-    if "\t" not in text:
-        return False
-    head, _, rest = text.partition("\t")
-    return "\t" in rest or _CELL_MARK.p.fullmatch(head) is None
-
-
-def is_table(text: str) -> bool:
-    """A block's text that is a table: two rows or more, each a line."""
-    return "\n" in text and all(map(is_table_row, text.split("\n")))
+    return all(map(is_list_item, items)) or all(map(is_table_row, items)) or is_bar_table(lines)
 
 
 def join_lines(lines: list[str]) -> str:

@@ -32,6 +32,7 @@ from .phrases import (
     RIGHTS_RESERVED,
     TAGLINES,
 )
+from .tables import is_table
 
 # Blocks longer than this (in words) are never boilerplate.
 MAX_WORDS = 60
@@ -214,7 +215,9 @@ def is_menu(text: str) -> bool:
     """A navigation line: three or more short items between one separator
     ("Home | News | World", "Home > Sport > Cricket"), or two after a home
     page's name ("Home | News"); none a sentence or a date ("posted by Ann |
-    Wednesday, June 15, 2005" is a byline)."""
+    Wednesday, June 15, 2005" is a byline), nor a table's rows."""
+    if "\n" in text and is_table(text.split("\n")):
+        return False
     for sep in MENU_SEPARATORS:
         if sep in text:
             items = [item.strip() for item in text.strip().strip("|").split(sep)]

@@ -29,12 +29,13 @@ from .block_features import (
     iter_features,
     word_count,
 )
-from .blocks import Block, is_table, join_lines
+from .blocks import Block, join_lines
 from .boilerplate import cue_features, is_bracketed, is_bracketed_promo
 from .line_features import is_markup_rule
 from .lines import atx_heading, is_atx_heading, is_markdown
 from .model import Crf, Decoder, load
 from .spans import Spans
+from .tables import is_table
 
 if TYPE_CHECKING:
     from .article import Kind
@@ -142,7 +143,7 @@ def rule(block: Block, text: str, i: int, n: int) -> tuple[Kind, str] | None:
         return ("title" if i == 0 else "heading"), "markdown-heading"
     if len(block.lines) == 1 and is_markup_rule(text):
         return "paragraph", "thematic-break"  # a line of --- or ===: no heading, kept as text
-    if is_table(text):
+    if "\n" in text and is_table(text.split("\n")):
         return "paragraph", "table"  # rows of cells: body text, one row a line
     if i and len(block.lines) == 1 and bp.is_page_number(text):
         return "paragraph", "page-number"  # page furniture: no section starts there

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
 
-from .blocks import Block, is_table_row, item_column, line_text, mark_of, would_fit
+from .blocks import Block, item_column, line_text, mark_of, would_fit
 from .boilerplate import OPEN_BRACKETS, is_bracketed_promo, is_copyright_notice, is_menu
 from .doc_layout import Layout, LayoutTally
 from .levels import HAN_SECTION_STARTS, is_han_section
@@ -30,6 +30,7 @@ from .lines import (
 from .model import Crf, Decoder, load
 from .scripts import ends_sentence, sentence_and_clause
 from .spans import Spans
+from .tables import bar_tables, is_table_row
 
 # A run of up to this many lines is read into a list once; a longer one is
 # read again from the text for each pass over it.
@@ -89,6 +90,7 @@ def forced_starts(run: Iterable[Line], width: int, blanks: bool = False) -> byte
     file without blank lines is not glued to the last paragraph."""
     out = bytearray()
     rows = bytearray()  # 1 for a line of tab-separated cells
+    bars: dict[int, str] = {}  # the lines that hold a bar, by their index
     prev: Line | None = None
     after = True  # the line after a heading (or the run's first) starts a block
     mark, hang = 0, -HANG_SLACK  # the indents of the list item above and of its text
@@ -141,6 +143,8 @@ def forced_starts(run: Iterable[Line], width: int, blanks: bool = False) -> byte
                 f, after = START, True
         out.append(f)
         rows.append(is_table_row(line.text))
+        if "|" in line.text:
+            bars[len(out) - 1] = line.text
         above, prev = prev, line
     if (
         above is not None
@@ -151,6 +155,8 @@ def forced_starts(run: Iterable[Line], width: int, blanks: bool = False) -> byte
         and would_fit(above.text, prev.text, width - above.indent)
     ):
         out[-1] = START  # a copyright line that ends the run, under a line not cut for room
+    for table in bar_tables(bars) if len(bars) > 1 else ():
+        rows[table.start : table.stop] = bytes([1]) * len(table)
     return _tables(rows, out)
 
 
@@ -175,9 +181,10 @@ def is_section_heading(text: str) -> bool:
 
 
 def _tables(rows: bytearray, forced: bytearray) -> bytearray:
-    """Two or more lines of tab-separated cells in a row are one block (a
-    table, one row a line), apart from the lines around it: a caption
-    above, the text below start blocks of their own. A lone line with a tab
+    """Two or more rows of a table in a row (tab-separated cells, or a table
+    between bars: `tables.bar_tables`) are one block (a table, one row a
+    line), apart from the lines around it: a caption above, the text below
+    start blocks of their own. A lone line with a tab
     stays the model's."""
     i, n = 0, len(rows)
     while i < n:

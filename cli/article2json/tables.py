@@ -1,0 +1,84 @@
+"""Tables pasted into text: rows of tab-separated cells (from a spreadsheet or
+a web page), or of cells between bars ("Name | Price | Size", Markdown's
+"| a | b |" with its "|---|---|" row). A table is body text, one row a line:
+never a heading, and never boilerplate (a row of short cells between bars
+reads like a menu, "Home | News | World", which is).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from .patterns import Lazy
+
+# What a tab after it only lines up: a bullet, a number or letter mark, a
+# section number ("•", "2.", "2.1", "a)", "(iv)", "IV.").
+_CELL_MARK = Lazy(r"[^\w\s]|\(?(?:\p{Nd}{1,3}(?:\.\p{Nd}{1,3})+\.?|\p{Nd}{1,3}[.)]|\p{L}{1,4}[.)])")
+
+# Markdown's row under a table's header: "|---|:--:|", "--- | ---".
+_RULE_ROW = Lazy(
+    r"\|?[ \t]*:?-{3,}:?[ \t]*(?:\|[ \t]*:?-{3,}:?[ \t]*)+\|?|\|[ \t]*:?-{3,}:?[ \t]*\|"
+)
+
+# A cell that is a figure: "42", "1,200", "$20", "3.5 %", "12 kg", "(7)".
+_FIGURE = Lazy(r"[^\p{L}\p{Nd}]{0,3}\p{Nd}[\p{Nd}.,:' ]*(?:\p{L}{1,3}|[^\p{L}\p{Nd} ]{1,2})?")
+
+
+def is_table_row(text: str) -> bool:
+    """A line of tab-separated cells. A tab after a list mark or a section
+    number alone ("•\tA tent", "2.1\tData") only lines up the text."""
+    if "\t" not in text:
+        return False
+    head, _, rest = text.partition("\t")
+    return "\t" in rest or _CELL_MARK.p.fullmatch(head) is None
+
+
+def bar_cells(text: str) -> list[str]:
+    """The cells of a line between bars ("| a | b |" and "a | b" both give
+    ["a", "b"]); a line without a bar is one cell."""
+    inner = text.strip()
+    if inner.startswith("|"):
+        inner = inner[1:]
+    if inner.endswith("|"):
+        inner = inner[:-1]
+    return [cell.strip() for cell in inner.split("|")]
+
+
+def is_bar_table(lines: Sequence[str]) -> bool:
+    """Two or more lines of the same number (2+) of cells between bars, with
+    what no menu has: Markdown's rule row under the header, a bar opening
+    every line, or a figure in a cell below the first line ("Shirt | 20 |
+    M"). Two menu lines of three items each are no table."""
+    if len(lines) < 2 or "|" not in lines[0]:
+        return False
+    cells = [bar_cells(ln) for ln in lines]
+    width = len(cells[0])
+    if width < 2 or any(len(row) != width for row in cells):
+        return False
+    return (
+        any(_RULE_ROW.p.fullmatch(ln.strip()) for ln in lines)
+        or all(ln.lstrip().startswith("|") for ln in lines)
+        or any(_FIGURE.p.fullmatch(cell) for row in cells[1:] for cell in row)
+    )
+
+
+def is_table(lines: Sequence[str]) -> bool:
+    """Lines that are a table: two rows or more, each a line."""
+    return len(lines) >= 2 and (all(map(is_table_row, lines)) or is_bar_table(lines))
+
+
+def bar_tables(texts: dict[int, str]) -> list[range]:
+    """The tables among a run's lines that hold a bar (`texts`, by their
+    index in the run): each a range of two or more consecutive lines."""
+    groups: list[list[int]] = []
+    for i in sorted(texts):
+        group = groups[-1] if groups else None
+        if (
+            group
+            and i == group[-1] + 1
+            and len(bar_cells(texts[i])) == len(bar_cells(texts[group[0]]))
+        ):
+            group.append(i)
+        else:
+            groups.append([i])
+    return [range(g[0], g[-1] + 1) for g in groups if is_bar_table([texts[k] for k in g])]
