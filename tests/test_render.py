@@ -66,6 +66,28 @@ def test_heading_level(level: int | None, marks: str) -> None:
     assert render_markdown(article) == f"{marks} H\n"
 
 
+def test_under_a_title_level_1_headings_go_one_level_down() -> None:
+    """ "1) Introduction" has level 1, the title's: under a `#` title every
+    marked level goes one down (a numbered document's "## Abstract", null,
+    stays beside its "## 1) Introduction", and "2.1" goes below both)."""
+    sections = [
+        {"heading": "Abstract", "level": None, "paragraphs": []},
+        {"heading": "1) Introduction", "level": 1, "paragraphs": []},
+        {"heading": "1.1 Scope", "level": 2, "paragraphs": []},
+        {"heading": "Deep", "level": 6, "paragraphs": []},
+    ]
+    marks = [
+        ln.split()[0] for ln in render_markdown({"title": "T", "sections": sections}).split("\n\n")
+    ]
+    assert marks == ["#", "##", "##", "###", "######"]
+    untitled = [
+        ln.split()[0] for ln in render_markdown({"title": None, "sections": sections}).split("\n\n")
+    ]
+    assert untitled == ["##", "#", "##", "######"]
+    no_level_1 = {"title": "T", "sections": sections[2:3]}
+    assert render_markdown(no_level_1) == "# T\n\n## 1.1 Scope\n"
+
+
 def test_titles_and_headings_are_one_line_and_escape_closing_hashes() -> None:
     article = {
         "title": "Two\nlines",

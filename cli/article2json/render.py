@@ -26,6 +26,7 @@ BOILERPLATE_RULE = "---"
 BOILERPLATE_MARK = "<!-- boilerplate -->"
 
 DEFAULT_LEVEL = 2  # a section whose source marks no level
+MAX_LEVEL = 6
 
 # First characters that may start block markup: lines starting otherwise
 # need no pattern at all.
@@ -56,17 +57,25 @@ _CLOSING_HASHES = Lazy(r"(?:^|[ \t])(#+)[ \t]*$")
 
 
 def render_markdown(article: Article | Mapping[str, Any], *, with_boilerplate: bool = False) -> str:
-    """`# title`, then each section's heading (`#` times its level, `##`
-    without one) and paragraphs, separated by blank lines; the boilerplate
+    """`# title`, then each section's heading (`#` times its level, one more
+    under a title where a heading has level 1; `##` without one) and paragraphs, separated by blank lines; the boilerplate
     only when asked, after the body, below `---` and `<!-- boilerplate -->`."""
     out: list[str] = []
     title = _one_line(article.get("title"))
+    sections = article.get("sections", ())
+    # Under a `#` title, headings of level 1 ("1. Introduction", a second
+    # `#` line) go one level down, and every other heading with them, so
+    # that none stands at the title's level or above its sub-sections.
+    shift = 0
     if title:
         out.append("# " + _escape_heading(title))
-    for section in article.get("sections", ()):
+        shift = int(any(s.get("heading") and _marked_level(s) == 1 for s in sections))
+    for section in sections:
         heading = _one_line(section.get("heading"))
         if heading:
-            out.append("#" * _level(section) + " " + _escape_heading(heading))
+            marked = _marked_level(section)
+            level = DEFAULT_LEVEL if marked is None else min(marked + shift, MAX_LEVEL)
+            out.append("#" * level + " " + _escape_heading(heading))
         out.extend(_markdown_paragraphs(section.get("paragraphs", ())))
     if with_boilerplate and article.get("boilerplate"):
         out += [BOILERPLATE_RULE, BOILERPLATE_MARK]
@@ -92,12 +101,13 @@ def render_text(article: Article | Mapping[str, Any], *, with_boilerplate: bool 
     return "\n\n".join(out) + "\n" if out else ""
 
 
-def _level(section: Mapping[str, object]) -> int:
-    """The section's `level`; a missing, null or out-of-range one renders as `##`."""
+def _marked_level(section: Mapping[str, object]) -> int | None:
+    """The section's `level`; None for a missing, null or out-of-range one
+    (written as `##`)."""
     level = section.get("level")
-    if isinstance(level, int) and not isinstance(level, bool) and 1 <= level <= 6:
+    if isinstance(level, int) and not isinstance(level, bool) and 1 <= level <= MAX_LEVEL:
         return level
-    return DEFAULT_LEVEL
+    return None
 
 
 def _one_line(text: object) -> str:
