@@ -292,6 +292,32 @@ def test_a_markdown_reader_keeps_a_poems_line_breaks() -> None:
     )
 
 
+@pytest.mark.parametrize(
+    "lines",
+    [
+        ("Date: Saturday, 14 March", "Time: 7 to 9 pm", "Place: Old Library, High Street"),
+        ("Снег идёт, снег идёт,", "к белым звёздочкам в буране", "тянутся цветы герани"),
+        ("静夜思", "床前明月光", "疑是地上霜"),
+    ],
+)
+def test_the_markdown_round_trip_keeps_a_paragraphs_line_breaks(lines: tuple[str, ...]) -> None:
+    """The hard breaks `render_markdown` writes (two spaces at a line's end)
+    read back as line breaks; a line without them is joined as before."""
+    import article2json
+
+    body = "The library invites everyone to an evening of readings by local writers."
+    kept = "\n".join(lines)
+    article = {
+        "title": "Reading Night",
+        "sections": [{"heading": None, "paragraphs": [body, kept]}],
+    }
+    again = article2json.parse(render_markdown(article))
+    assert again["sections"][0]["paragraphs"] == [body, kept]
+    mixed = article2json.parse(f"# T\n\n{lines[0]}  \n{lines[1]}\n{lines[2]}\n")
+    joint = "" if lines[0] == "静夜思" else " "
+    assert mixed["sections"][0]["paragraphs"] == [f"{lines[0]}\n{lines[1]}{joint}{lines[2]}"]
+
+
 # --- the round trip through article2json.parse (issue #13) ----------------------
 
 _WORD = st.sampled_from(

@@ -16,7 +16,7 @@ from collections.abc import Iterator, Sequence
 from itertools import islice
 from typing import overload
 
-from .blocks import BREAK_LINES, Block, breaks_kept, unquote_line
+from .blocks import BREAK_LINES, Block, breaks_kept, join_lines, unquote_line
 from .lines import ESCAPE_FIRST, Line, run_lines, unescape, visible
 
 _new_tuple = tuple.__new__  # builds a NamedTuple without its Python-level __new__
@@ -144,9 +144,24 @@ class Spans(Sequence[Block]):
         """The text of block i as a paragraph: its line breaks kept where its
         lines were ended on purpose (`blocks.breaks_kept`)."""
         text = self.text_of(i)
-        if not 1 < self.counts[i] <= BREAK_LINES or self.width is None:
+        if not 1 < self.counts[i] <= BREAK_LINES:
             return text
-        return breaks_kept(self[i], text, self.width)
+        if self.markdown:
+            return self._hard_breaks(i, text)
+        return text if self.width is None else breaks_kept(self[i], text, self.width)
+
+    def _hard_breaks(self, i: int, joined: str) -> str:
+        """A Markdown paragraph's text with the line breaks it marks: a line
+        that ends in two spaces or more (what `render_markdown` writes for
+        a poem's lines, and CommonMark's hard line break)."""
+        if "\n" in joined or "  \n" not in self.text[self.starts[i] : self.ends[i]]:
+            return joined  # (a list or a table keeps its lines already)
+        pieces: list[list[str]] = [[]]
+        for line in self[i].lines:
+            pieces[-1].append(line.text)
+            if self.text.startswith("  ", line.end):
+                pieces.append([])
+        return "\n".join(join_lines(piece) for piece in pieces if piece)
 
     @property
     def texts(self) -> Sequence[str]:
