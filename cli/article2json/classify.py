@@ -147,7 +147,20 @@ def rule(block: Block, text: str, i: int, n: int) -> tuple[Kind, str] | None:
         return "paragraph", "table"  # rows of cells: body text, one row a line
     if i and len(block.lines) == 1 and bp.is_page_number(text):
         return "paragraph", "page-number"  # page furniture: no section starts there
+    if i and len(text) <= CREDIT_CHARS and "\n" not in text and _is_credit(text):
+        return "paragraph", "credit"  # whose picture: a caption's, no heading
     return edge_boilerplate(text, i, n)
+
+
+# (`credits.CREDIT_CHARS`, here so that the module is not imported for the test)
+CREDIT_CHARS = 100
+
+
+def _is_credit(text: str) -> bool:
+    """`credits.is_credit` ("Photo: Reuters"), imported on first use."""
+    from .credits import is_credit
+
+    return is_credit(text)
 
 
 # Front matter: at most this many blocks above the headline.

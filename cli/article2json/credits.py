@@ -1,0 +1,57 @@
+"""Credits: a short line that says whose picture stands there ("Photo:
+Reuters", "Photo by James Martin", "Фото: ТАСС", "写真：共同"). It is text,
+never a heading: a caption's credit names no section. The words are data,
+per language; adding a language is a change here only. Imported only for a
+short block (a one-liner's start-up counts).
+"""
+
+from __future__ import annotations
+
+from .patterns import Lazy
+
+# A credit is at most this many characters.
+CREDIT_CHARS = 100
+
+# Words that open a picture's credit, with a colon, a slash or "by" after.
+CREDIT_WORDS: dict[str, str] = {
+    "en": "photo|photos|photograph|picture|image|images|illustration|credit|graphic",
+    "de": "foto|fotos|bild|bilder|grafik",
+    "fr": "photo|crédit|crédit photo|illustration",
+    "es": "foto|fotos|imagen|crédito",
+    "it": "foto|immagine",
+    "ru": "фото|фотография|иллюстрация",
+    "uk": "фото",
+    "ar": "صورة|الصورة|تصوير",
+    "hi": "फोटो|फ़ोटो|तस्वीर",
+    "zh": "图|图片|摄影|图片来源",
+    "ja": "写真|撮影|画像",
+    "ko": "사진|그래픽",
+}
+
+
+def _alternatives(words: frozenset[str]) -> str:
+    return "|".join(sorted(words, key=len, reverse=True))
+
+
+_WORDS = frozenset(w for line in CREDIT_WORDS.values() for w in line.split("|"))
+# The first word of each opening: a cheap test before the pattern (which
+# compiles on first use).
+_FIRST = frozenset(w.split()[0] for w in _WORDS)
+_ENDS = ":：/／=|"
+_CREDIT = Lazy(rf"(?i:{_alternatives(_WORDS)})\s*(?:[:：/／=|]|\s(?i:by|von|par|por|de|di)\s)\s*\S")
+
+
+def _first_word(text: str) -> str:
+    """The line's first word, lower case, up to a space or a colon."""
+    for k, ch in enumerate(text):
+        if ch.isspace() or ch in _ENDS:
+            return text[:k].lower()
+    return text.lower()
+
+
+def is_credit(text: str) -> bool:
+    """A short line that credits a picture: "Photo: Reuters/John Smith",
+    "Photo by James Martin", "Фото: ТАСС", "写真：共同"."""
+    if len(text) > CREDIT_CHARS or "\n" in text or _first_word(text) not in _FIRST:
+        return False
+    return _CREDIT.p.match(text) is not None

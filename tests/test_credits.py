@@ -1,0 +1,45 @@
+"""A picture's credit ("Photo: Reuters") is text, never a heading, in any
+of the languages kept as data in credits.py."""
+
+from __future__ import annotations
+
+import pytest
+
+import article2json
+from article2json.credits import is_credit
+
+CREDITS = [
+    "Photo: Reuters/John Smith",
+    "Photo by James Martin/CNET",
+    "Foto: dpa",
+    "Фото: ТАСС",
+    "写真：共同",
+    "图：新华社",
+    "사진=연합뉴스",
+    "صورة: رويترز",
+]
+NOT_CREDITS = ["Photography tips", "Picture this", "Photos of the week", "Bildung in Zahlen"]
+
+
+@pytest.mark.parametrize("line", CREDITS)
+def test_credit_lines(line: str) -> None:
+    assert is_credit(line)
+
+
+@pytest.mark.parametrize("line", NOT_CREDITS)
+def test_headings_that_start_like_a_credit(line: str) -> None:
+    assert not is_credit(line)
+
+
+def test_a_long_line_is_no_credit() -> None:
+    assert not is_credit("Photo: " + "a picture of the harbour at dawn " * 4)
+
+
+PARA = "The council published the figures on Monday, after a long delay that angered residents."
+
+
+@pytest.mark.parametrize("line", CREDITS[:5])
+def test_a_credit_between_paragraphs_is_a_paragraph(line: str) -> None:
+    a = article2json.parse(f"City figures\n\n{PARA}\n\n{line}\n\n{PARA}\n\n{PARA}\n", explain=True)
+    assert [s["heading"] for s in a["sections"]] == [None]
+    assert [b["rule"] for b in a["blocks"] if b["text"] == line] == ["credit"]
