@@ -90,3 +90,25 @@ def test_any_text_gives_a_level_in_range_or_none(text: str) -> None:
 
 def test_a_number_before_another_is_no_chinese_section_number() -> None:
     assert heading_level("3、4人が集まった") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "level"),
+    [
+        ("A. Scope", 1),
+        ("B) Methods", 1),
+        ("C. Deletion", 1),  # a letter and a Roman numeral: level 1 either way
+        ("E. Appeals", 1),
+        ("А. Общие положения", 1),
+        ("a) Data", 2),
+        ("(b) Units", 2),
+        ("c. Sources", 2),
+        ("J. K. Rowling at home", None),  # initials
+        ("A.", None),
+        ("Apple pie", None),
+    ],
+)
+def test_a_lettered_heading_has_the_level_of_its_letter(text: str, level: int | None) -> None:
+    """A sequence A. B. C. D. E. gets one level throughout (C. and D. were
+    level 1 as Roman numerals and the others none), lower case one below."""
+    assert heading_level(text) == level

@@ -33,6 +33,10 @@ _ROMAN = Lazy(
     r"^(?=[MDCLXVI])M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})[.)](?:\s|$)"
 )
 _ROMAN_DIGITS = frozenset("MDCLXVI")
+# A section letter: "A. Scope", "B) Methods" (level 1, as a Roman "II." is:
+# "C." is both); "a) Data", "(b) Units" (level 2, as under "1."). Not an
+# initial before another ("J. K. Rowling").
+_LETTERED = Lazy(r"^(?:(\p{Lu})[.)]|\(?\p{Ll}[.)])\s+(?!\p{Lu}\.\s)\S")
 
 
 def heading_level(lines: str | Sequence[str]) -> int | None:
@@ -48,6 +52,8 @@ def heading_level(lines: str | Sequence[str]) -> int | None:
       (`"2. Scope"` -> 1, `"2) Scope"` -> 1, `"2.3 Data"` -> 2,
       `"2.3.1 Units"` -> 3, `"٣. ..."` -> 1), capped at 6; a Roman one
       (`"II. Results"`) -> 1; a Chinese one: `"二、方法"` -> 1, `"（二）样本"` -> 2;
+    - a lettered heading: `"A. Scope"`, `"B) Methods"` -> 1, `"a) Data"`,
+      `"(b) Units"` -> 2;
     - anything else: None.
 
     Markdown markup wins over a number (`"## 2.3.1 Units"` -> 2).
@@ -90,8 +96,12 @@ def _numbered_depth(text: str) -> int | None:
         m = _HAN_NUMBERED.p.match(text)
         if m is not None:
             return 1 if m.group(1) else 2
-    if text[:1] in _ROMAN_DIGITS:  # (cheap guard, as below)
-        return 1 if _ROMAN.p.match(text) else None
+    if text[:1] in _ROMAN_DIGITS and _ROMAN.p.match(text):  # (cheap guard, as below)
+        return 1
+    if text[1:2] in ".)" or text[:1] == "(":  # (cheap guard: a letter's mark)
+        m = _LETTERED.p.match(text)
+        if m is not None:
+            return 1 if m.group(1) else 2
     if not text[:1].isdecimal():  # cheap guard: no pattern for most headings
         return None
     m = _NUMBERED.p.match(text)
