@@ -520,7 +520,18 @@ def test_openers_and_advertisement_tags_in_more_languages() -> None:
 
 @pytest.mark.parametrize(
     "line",
-    ["Share this article", "שתפו את הכתבה", "แชร์บทความนี้", "Artikel teilen", "Поделиться статьёй"],
+    [
+        "Share this article",
+        "שתפו את הכתבה",
+        "แชร์บทความนี้",
+        "Artikel teilen",
+        "Поделиться статьёй",
+        "Sign up for our weekly newsletter: https://news.example.com/subscribe",
+        "▶ 카카오톡에서 뉴스를 구독하세요",
+        "LINEで友だち追加してニュースを受け取る",
+        "ⓒ 서울일보, 무단 전재 및 재배포 금지",
+        "저작권자 © 서울일보 무단전재 및 재배포금지",
+    ],
 )
 def test_a_share_line_at_the_end_is_boilerplate(line: str) -> None:
     text = "\n\n".join(b.text for b in EN) + "\n\n" + line + "\n"

@@ -52,6 +52,8 @@ NETWORKS: tuple[str, ...] = (
     "weibo",
     "wechat",
     "reddit",
+    "kakaotalk",
+    "카카오톡",
     "mastodon",
     "bluesky",
 )
@@ -137,6 +139,8 @@ PHRASES: dict[str, tuple[str, ...]] = {
         "follow us on",
         "download our app",
         "sign up for our newsletter",
+        "sign up for our weekly newsletter",
+        "sign up for our daily newsletter",
         "subscribe to our",
         "for the latest news",
         "click here to",
@@ -193,7 +197,10 @@ PHRASES: dict[str, tuple[str, ...]] = {
         "【pr】",
         "【広告】",
         "記事をシェア",
+        "lineで友だち追加",
+        "友だち追加",
     ),
+    "ko": ("구독하세요", "채널 구독하기", "카카오톡에서 뉴스를", "기사 공유하기"),
     # (Chinese writes no spaces: network names are not found as whole words)
     "zh": (
         "欢迎关注",
@@ -293,7 +300,7 @@ PAGE_OF = ("of", "von", "de", "sur", "di", "из", "/", "من")
 # Only a short one as the article's last block is boilerplate (see
 # `is_copyright_notice`); a long one, or one above more text, is text (web
 # annotators keep "Copyright © 2004 Ann Lee" above the author's biography).
-COPYRIGHT_MARKS = ("©", "(c)", "℗")
+COPYRIGHT_MARKS = ("©", "(c)", "℗", "ⓒ")  # (ⓒ: Korean sites write the circled letter)
 RIGHTS_RESERVED: dict[str, tuple[str, ...]] = {
     "en": ("all rights reserved",),
     "es": ("todos los derechos reservados",),
@@ -306,6 +313,12 @@ RIGHTS_RESERVED: dict[str, tuple[str, ...]] = {
     "ar": ("جميع الحقوق محفوظة",),
     "zh": ("版权所有",),
     "ja": ("無断転載",),
+    "ko": (
+        "무단 전재 및 재배포 금지",
+        "무단전재 및 재배포금지",
+        "무단전재 및 재배포 금지",
+        "무단 전재",
+    ),
 }
 COPYRIGHT_WORDS = 10  # a notice is at most this many words
 COPYRIGHT_CHARS = 80  # and characters (scripts written without spaces)

@@ -162,7 +162,7 @@ def forced_starts(run: Iterable[Line], width: int, blanks: bool = False) -> byte
 
 # What a copyright notice holds one of (a cheap test before the full one,
 # which ran for every run's last line: 0.7% of a corpus parse).
-_COPYRIGHT_HINTS = ("©", "(c)", "(C)", "℗", "opyright", "OPYRIGHT")
+_COPYRIGHT_HINTS = ("©", "(c)", "(C)", "℗", "ⓒ", "opyright", "OPYRIGHT", "무단")
 
 # A Chinese section heading is at most this many characters.
 SECTION_HEADING_CHARS = 30
