@@ -691,3 +691,20 @@ def test_a_sent_from_line_at_the_end_is_boilerplate_and_a_divider_is_text() -> N
     assert a["boilerplate"] == ["Sent from my iPhone"]
     a = article2json.parse("\n\n".join([*body[:3], "--", "That is all you need."]) + "\n")
     assert a["boilerplate"] == []
+
+
+@pytest.mark.parametrize(
+    "label", ["ADVERTISEMENT", "Advertisement", "- Anzeige -", "Реклама", "【広告】"]
+)
+def test_an_advertisements_label_between_paragraphs_is_text_not_a_heading(label: str) -> None:
+    """The label splits no section (web annotators keep it as text)."""
+    text = "\n\n".join([EN[0].text, EN[1].text, label, EN[4].text]) + "\n"
+    a = article2json.parse(text, explain=True)
+    assert [s["heading"] for s in a["sections"]] == [None]
+    assert [b["rule"] for b in a["blocks"] if b["text"] == label.strip()] == ["ad-label"]
+
+
+def test_a_heading_about_advertising_is_no_label() -> None:
+    from article2json.boilerplate import is_ad_label
+
+    assert not is_ad_label("Advertising revenue") and is_ad_label("[Advertisement]")

@@ -14,6 +14,7 @@ import re  # noqa: TID251  (only for literal alternatives, which it searches fas
 
 from .patterns import Lazy
 from .phrases import (
+    AD_LABELS,
     BRACKET_PROMOS,
     CALLS,
     COPYRIGHT_CHARS,
@@ -209,6 +210,16 @@ def is_copyright_notice(text: str) -> bool:
     return low.startswith(COPYRIGHT_MARKS) or (
         any(p in low for p in RIGHTS_PHRASES) and any(m in low for m in COPYRIGHT_MARKS)
     )
+
+
+def is_ad_label(text: str) -> bool:
+    """A block that is an advertisement's label alone ("ADVERTISEMENT",
+    "- Anzeige -", "[広告]")."""
+    return len(text) <= AD_LABEL_CHARS and text.strip(_AD_MARKS).lower() in AD_LABELS
+
+
+AD_LABEL_CHARS = 30
+_AD_MARKS = " \t-–—:[]()【】［］「」*·•|"
 
 
 def is_menu(text: str) -> bool:

@@ -147,6 +147,8 @@ def rule(block: Block, text: str, i: int, n: int) -> tuple[Kind, str] | None:
         return "paragraph", "table"  # rows of cells: body text, one row a line
     if i and len(block.lines) == 1 and bp.is_page_number(text):
         return "paragraph", "page-number"  # page furniture: no section starts there
+    if bp.is_ad_label(text):
+        return "paragraph", "ad-label"  # no heading: the section goes on under it
     if i and len(text) <= CREDIT_CHARS and "\n" not in text and _is_credit(text):
         return "paragraph", "credit"  # whose picture: a caption's, no heading
     return edge_boilerplate(text, i, n)

@@ -91,6 +91,33 @@ CALLS: tuple[str, ...] = (
     "seguici",
 )
 
+# A block that is one of these alone is an advertisement's label, kept as
+# text (the web annotators keep "Advertisement" lines mid-article: 6 of 8)
+# but never a heading (it would split a section in two). Lower case.
+AD_LABELS = frozenset(
+    {
+        "advertisement",
+        "advertisements",
+        "advertising",
+        "sponsored",
+        "sponsored content",
+        "anzeige",
+        "werbung",
+        "publicité",
+        "publicidad",
+        "publicidade",
+        "pubblicità",
+        "реклама",
+        "advertentie",
+        "広告",
+        "广告",
+        "광고",
+        "إعلان",
+        "विज्ञापन",
+    }
+)
+
+
 # Phrases that open a boilerplate block ("Also read: ..."): evidence strong
 # enough anywhere in an article (copyright and advertisement lines count only
 # at its edges, as cues).
