@@ -131,3 +131,32 @@ def test_a_wrapped_paragraph_among_paragraphs_on_one_line_is_joined() -> None:
     one_line = PROSE["ru"]
     text = "\n\n".join(["A title", wrapped(PROSE["en"], 50), one_line, one_line]) + "\n"
     assert paragraphs(text)[0] == PROSE["en"]
+
+
+def test_a_poem_whose_lines_go_on_in_lower_case_keeps_its_breaks() -> None:
+    """A wrap at any width leaves each line too full for the next word
+    within the longest: a line that is not ("and gives back only stone;"
+    under a longer line) says three lines or more were ended on purpose,
+    lower case or not."""
+    poem = [
+        "The sea takes what it wants to take,",
+        "and gives back only stone;",
+        "I keep the lamp for others' sake",
+        "and walk the stairs alone.",
+    ]
+    text = "\n\n".join(["A title", wrapped(PROSE["en"]), "\n".join(poem)]) + "\n"
+    assert paragraphs(text)[1] == "\n".join(poem)
+
+
+@pytest.mark.parametrize(
+    "address",
+    [
+        ["Planning Department", "County Hall, Room 214", "12 Market Street", "Harlow, HR4 7QT"],
+        ["Отдел планирования", "Ратуша, комната 214", "Рыночная улица, 12", "Москва, 101000"],
+    ],
+)
+def test_an_address_of_short_lines_keeps_its_breaks(address: list[str]) -> None:
+    """Lines each too full for the next word within the longest, but under
+    OWN_WRAP_MIN columns: no prose is wrapped that narrow."""
+    text = "\n\n".join(["A title", wrapped(PROSE["en"]), "\n".join(address)]) + "\n"
+    assert paragraphs(text)[1] == "\n".join(address)

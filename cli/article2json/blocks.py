@@ -86,6 +86,9 @@ class Block:
 BREAK_ROOM = 0.125
 # What the first "word" of a line in a script written without spaces counts.
 NO_SPACE_WORD = 12
+# Lines whose longest is shorter than this are no paragraph wrapped at a
+# width of its own (no prose is wrapped that narrow: an address's lines).
+OWN_WRAP_MIN = 30
 # Longer blocks are not tested (a poem is shorter; a wrapped paragraph of
 # 80,000 lines would be read once more for nothing).
 BREAK_LINES = 256
@@ -106,17 +109,24 @@ def breaks_kept(block: Block, joined: str, width: int | None) -> str:
 
 def ended_on_purpose(lines: Sequence[Line], width: int) -> bool:
     """Whether every line but the last ended well before the wrap `width`
-    (its next line's first word would have fitted with room to spare), no
-    line goes on in lower case after a line without a mark (a sentence cut
-    short by a narrower wrap), and the lines are not a paragraph wrapped at
-    a width of its own (three lines or more, each but the last too full for
-    the next word within the block's longest line: in a file of few wrapped
-    lines, `width` may be read from paragraphs on one line each)."""
+    (its next line's first word would have fitted with room to spare), and
+    the lines are no paragraph wrapped at a width of its own (in a file of
+    few wrapped lines, `width` may be read from paragraphs on one line each).
+
+    A wrap at any width leaves each line too full for the next word within
+    the block's longest line: lines of three or more where one is not (a
+    poem: "and gives back only stone;" under a longer line) were ended on
+    purpose. Lines that are each too full, or only two, were ended on
+    purpose only if no line goes on in lower case after a line without a
+    mark (a sentence cut short by a narrower wrap), and, for three or more,
+    if the longest is under OWN_WRAP_MIN columns (an address's lines; no
+    prose is wrapped that narrow)."""
     if len(lines) < 2:
         return False
     room = width - max(2, int(width * BREAK_ROOM))
     longest = max(ln.indent + len(ln.text) for ln in lines)
-    own_wrap = len(lines) >= 3
+    own_wrap = True  # each line too full for the next word within `longest`
+    lower = False  # a line goes on in lower case after a line without a mark
     for above, line in pairwise(lines):
         text = line.text
         # (a wrap between two characters of a script written without spaces
@@ -125,10 +135,11 @@ def ended_on_purpose(lines: Sequence[Line], width: int) -> bool:
         end = above.indent + len(above.text) + 1 + word
         if end > room:
             return False
-        if text[0].islower() and not any(sentence_and_clause(above.text)):
-            return False
+        lower = lower or (text[0].islower() and not any(sentence_and_clause(above.text)))
         own_wrap = own_wrap and end > longest
-    return not own_wrap
+    if len(lines) == 2:
+        return not lower
+    return not own_wrap or (longest < OWN_WRAP_MIN and not lower)
 
 
 def is_quotation(lines: Iterable[Line]) -> bool:
