@@ -159,10 +159,19 @@ CREDIT_CHARS = 100
 
 
 def _is_credit(text: str) -> bool:
-    """`credits.is_credit` ("Photo: Reuters"), imported on first use."""
+    """`credits.is_credit` ("Photo: Reuters"), imported only for a line with
+    what follows a credit's word: a colon, a slash, "=", "|", or "by"."""
+    if not any(m in text for m in _CREDIT_MARKS):
+        low = text.lower()
+        if not any(w in low for w in _CREDIT_BY):
+            return False
     from .credits import is_credit
 
     return is_credit(text)
+
+
+_CREDIT_MARKS = ":：/／=|"
+_CREDIT_BY = (" by ", " von ", " par ", " por ", " de ", " di ")
 
 
 # Front matter: at most this many blocks above the headline.
