@@ -194,6 +194,9 @@ def test_a_kicker_or_a_menu_above_the_headline_is_front_matter(
         ("Home | News | World",),
         ("Главная › Новости › Город",),
         ("Opinion", "Home | World | Sport | Video"),
+        ("Interview",),
+        ("深度报道",),
+        ("Entretien",),
     ):
         laid = lay_out([Labelled(f, "boilerplate") for f in front] + list(blocks), layout, seed=5)
         a = article2json.parse(laid.text, blocks=True, explain=True)
