@@ -39,6 +39,32 @@ def test_what_makes_lines_between_bars_a_table() -> None:
     assert not is_bar_table(["Shirt | 20"])  # one line
 
 
+@pytest.mark.parametrize(
+    "rows",
+    [
+        ["Home | About | Contact", "© 2024 | Privacy | Terms"],  # a footer
+        ["Home | News | Sport | Weather", "Page 1 | 2 | 3 | Next"],  # a pager
+        ["| Home | About |", "| (c) 2024 | Terms |"],
+        ["Startseite | Politik | Sport", "© 2024 | Impressum | Datenschutz"],
+        ["Главная | Новости | Спорт", "Страница 1 | 2 | 3"],
+        ["首页 | 新闻 | 体育", "© 2024 | 隐私 | 条款"],
+    ],
+)
+def test_a_sites_menu_and_footer_are_no_table(rows: list[str]) -> None:
+    """A home page's name, a copyright mark or page numbers in a run: the
+    rows are a site's, whatever figures ("2024", "2") they hold."""
+    assert not is_bar_table(rows)
+
+
+@pytest.mark.parametrize("where", ["head", "foot"])
+def test_a_two_line_menu_with_figures_stays_boilerplate(where: str) -> None:
+    menu = "Home | News | Sport | Weather\nPage 1 | 2 | 3 | Next"
+    body = f"{TITLE['en']}\n\n{PARA['en']}\n\n{PARA['en']}"
+    a = article2json.parse(f"{menu}\n\n{body}\n" if where == "head" else f"{body}\n\n{menu}\n")
+    assert a["title"] == TITLE["en"]
+    assert a["boilerplate"] == menu.split("\n")
+
+
 def test_tables_among_a_runs_lines() -> None:
     lines = {2: "Item | Price", 3: "Shirt | 20", 4: "Shoes | 55", 7: "Home | News | World"}
     assert bar_tables(lines) == [range(2, 5)]

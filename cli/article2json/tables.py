@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from .patterns import Lazy
+from .phrases import HOMES
 
 # What a tab after it only lines up: a bullet, a number or letter mark, a
 # section number ("•", "2.", "2.1", "a)", "(iv)", "IV.").
@@ -22,6 +23,23 @@ _RULE_ROW = Lazy(
 
 # A cell that is a figure: "42", "1,200", "$20", "3.5 %", "12 kg", "(7)".
 _FIGURE = Lazy(r"[^\p{L}\p{Nd}]{0,3}\p{Nd}[\p{Nd}.,:' ]*(?:\p{L}{1,3}|[^\p{L}\p{Nd} ]{1,2})?")
+
+
+# A site's menu or footer, not a table, when a row names the home page, opens
+# with a copyright mark, or counts pages ("Home | News", "© 2024 | Terms",
+# "Page 1 | 2 | 3 | Next").
+_HOME_NAMES = frozenset(name for names in HOMES.values() for name in names)
+_COPYRIGHT = ("©", "(c)", "copyright")
+
+
+def _is_site_row(cells: Sequence[str]) -> bool:
+    """A row of a site's navigation or footer: a home page's name, a
+    copyright mark, or page numbers in a run ("1 | 2 | 3")."""
+    lowered = [cell.lower() for cell in cells]
+    if any(c in _HOME_NAMES or c.startswith(_COPYRIGHT) for c in lowered):
+        return True
+    numbers = [int(c) for c in cells if c.isascii() and c.isdigit() and len(c) <= 3]
+    return len(numbers) >= 2 and numbers == list(range(numbers[0], numbers[0] + len(numbers)))
 
 
 def is_table_row(text: str) -> bool:
@@ -46,19 +64,22 @@ def bar_cells(text: str) -> list[str]:
 
 def is_bar_table(lines: Sequence[str]) -> bool:
     """Two or more lines of the same number (2+) of cells between bars, with
-    what no menu has: Markdown's rule row under the header, a bar opening
-    every line, or a figure in a cell below the first line ("Shirt | 20 |
-    M"). Two menu lines of three items each are no table."""
+    what no menu has: Markdown's rule row under the header, or a bar opening
+    every line or a figure in a cell below the first line ("Shirt | 20 |
+    M") where no row is a site's ("Home | About", "© 2024 | Terms"). Two
+    menu lines of three items each are no table."""
     if len(lines) < 2 or "|" not in lines[0]:
         return False
     cells = [bar_cells(ln) for ln in lines]
     width = len(cells[0])
     if width < 2 or any(len(row) != width for row in cells):
         return False
-    return (
-        any(_RULE_ROW.p.fullmatch(ln.strip()) for ln in lines)
-        or all(ln.lstrip().startswith("|") for ln in lines)
-        or any(_FIGURE.p.fullmatch(cell) for row in cells[1:] for cell in row)
+    if any(_RULE_ROW.p.fullmatch(ln.strip()) for ln in lines):
+        return True
+    if any(map(_is_site_row, cells)):
+        return False
+    return all(ln.lstrip().startswith("|") for ln in lines) or any(
+        _FIGURE.p.fullmatch(cell) for row in cells[1:] for cell in row
     )
 
 
