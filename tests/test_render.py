@@ -316,6 +316,9 @@ def test_the_markdown_round_trip_keeps_a_paragraphs_line_breaks(lines: tuple[str
     mixed = article2json.parse(f"# T\n\n{lines[0]}  \n{lines[1]}\n{lines[2]}\n")
     joint = "" if lines[0] == "静夜思" else " "
     assert mixed["sections"][0]["paragraphs"] == [f"{lines[0]}\n{lines[1]}{joint}{lines[2]}"]
+    quoted = "".join(f"> {line}  \n" for line in lines)
+    in_quote = article2json.parse(f"# T\n\n{body}\n\n{quoted}")
+    assert in_quote["sections"][0]["paragraphs"] == [body, kept]  # the marks go
 
 
 # --- the round trip through article2json.parse (issue #13) ----------------------

@@ -16,7 +16,15 @@ from collections.abc import Iterator, Sequence
 from itertools import islice
 from typing import overload
 
-from .blocks import BREAK_LINES, Block, breaks_kept, join_lines, unquote_line
+from .blocks import (
+    BREAK_LINES,
+    Block,
+    breaks_kept,
+    is_quotation,
+    join_lines,
+    unquote_line,
+    unquoted,
+)
 from .lines import ESCAPE_FIRST, Line, run_lines, unescape, visible
 
 _new_tuple = tuple.__new__  # builds a NamedTuple without its Python-level __new__
@@ -157,7 +165,8 @@ class Spans(Sequence[Block]):
         if "\n" in joined or "  \n" not in self.text[self.starts[i] : self.ends[i]]:
             return joined  # (a list or a table keeps its lines already)
         pieces: list[list[str]] = [[]]
-        for line in self[i].lines:
+        lines = self[i].lines
+        for line in unquoted(lines) if is_quotation(lines) else lines:
             pieces[-1].append(line.text)
             if self.text.startswith("  ", line.end):
                 pieces.append([])
