@@ -3,6 +3,8 @@ for segmentation, block features for kinds)."""
 
 from __future__ import annotations
 
+import pytest
+
 from article2json import block_features as bf
 from article2json import doc_layout as lo
 from article2json import line_features as lf
@@ -183,6 +185,28 @@ def test_an_escaped_line_is_never_markup() -> None:
     a = article2json.parse("Title\n\n\\# Hash tags are text.\n\n\\---\n")
     assert a["sections"][0]["paragraphs"] == ["# Hash tags are text.", "---"]
     assert article2json.parse("Title\n\n## C \\#\n\nText.\n")["sections"][0]["heading"] == "C #"
+
+
+@pytest.mark.parametrize("many", [False, True], ids=["short", "long"])
+def test_in_plain_text_a_backslash_before_a_backslash_is_a_character(many: bool) -> None:
+    """A Windows share's path ("\\\\server\\share"), at a line's start or
+    an item's, keeps both backslashes in plain text; Markdown reads the
+    first as an escape (what `render_markdown` writes for such a line). A
+    long document (its lines read again, not kept) reads them alike."""
+    import article2json
+    from article2json.segment import KEPT_LINES
+
+    body = "The files moved to the new server on Monday, after a long delay.\n\n"
+    paths = "- \\\\srv\\finance\n- \\\\srv\\hr\n\n\\\\srv\\old is gone.\n"
+    filler = body * (KEPT_LINES // 2 if many else 0)
+    plain = article2json.parse(f"Paths\n\n{filler}{body}{paths}")
+    assert plain["sections"][-1]["paragraphs"][-2:] == [
+        "- \\\\srv\\finance\n- \\\\srv\\hr",
+        "\\\\srv\\old is gone.",
+    ]
+    marked = paths.replace("\\\\", "\\\\\\")
+    md = article2json.parse(f"# Paths\n\n{filler}{body}{marked}")
+    assert md["sections"][-1]["paragraphs"][-2:] == plain["sections"][-1]["paragraphs"][-2:]
 
 
 def test_title_case_is_read_from_letter_case_alone() -> None:

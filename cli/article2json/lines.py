@@ -19,7 +19,7 @@ _new_tuple = tuple.__new__  # builds a NamedTuple without its Python-level __new
 
 
 class Line(NamedTuple):
-    text: str  # trimmed of white space at both ends, a Markdown escape at its start removed
+    text: str  # trimmed of white space at both ends; in Markdown, the escape at its start (or its item's) removed
     start: int  # offset of the first visible character
     end: int
     indent: int  # columns of white space before it (a tab counts 4)
@@ -38,25 +38,28 @@ _ITEM = Lazy(r"^(?:[-*+]|\p{Nd}{1,9}[.)])[ \t]+")
 ESCAPE_FIRST = frozenset("\\-*+")
 
 
-def unescape(text: str) -> str | None:
+def unescape(text: str, markdown: bool = True) -> str | None:
     """`text` without the Markdown escape it starts with, or None if it has
-    none (what `render_markdown` writes reads back as the text it was)."""
+    none (what `render_markdown` writes reads back as the text it was). In
+    plain text (not `markdown`) a backslash before a backslash is none:
+    "\\\\server\\share" is a path."""
     if "\\" not in text[:16]:
         return None  # the cheap test: most lines hold no backslash near their start
     m = _ESCAPE.p.match(text)
     if m is not None:
         if text[0] == "\\":
-            return text[1:]
+            return text[1:] if markdown or text[1] != "\\" else None
         return _NUMBER_ESCAPE.p.sub(r"\1\2", text, count=1)
     item = _ITEM.p.match(text)
     if item is None or item.end() == len(text) or text[item.end()] in "-*+":
-        return None  # (an item in an item is no escape: "- \- x" stays)
-    content = unescape(text[item.end() :])
+        return None  # (one item mark deep only: "- - \# x" stays as it is)
+    content = unescape(text[item.end() :], markdown)
     return None if content is None else text[: item.end()] + content
 
 
-def visible(raw: str, pos: int) -> Line | None:
-    """The visible part of one line that starts at offset `pos`, if any."""
+def visible(raw: str, pos: int, markdown: bool = True) -> Line | None:
+    """The visible part of one line that starts at offset `pos`, if any
+    (`markdown`: read its escape as `unescape` does)."""
     stripped = raw.strip()
     if not stripped:
         return None
@@ -68,7 +71,7 @@ def visible(raw: str, pos: int) -> Line | None:
     lead = raw.find(stripped[0])
     indent = lead + 3 * raw.count("\t", 0, lead) if lead else 0
     first = stripped[0]
-    plain = unescape(stripped) if first in ESCAPE_FIRST or first.isdigit() else None
+    plain = unescape(stripped, markdown) if first in ESCAPE_FIRST or first.isdigit() else None
     if plain is not None:
         return _new_tuple(Line, (plain, pos + lead, pos + lead + len(stripped), indent, True))
     return _new_tuple(Line, (stripped, pos + lead, pos + lead + len(stripped), indent, False))
@@ -96,10 +99,13 @@ def raw_lines(text: str, start: int = 0, end: int = -1) -> Iterator[tuple[str, i
             return
 
 
-def visible_lines(text: str, start: int = 0, end: int = -1) -> Iterator[Line | None]:
-    """The visible part of each line of `text[start:end]`, None for a blank one."""
+def visible_lines(
+    text: str, start: int = 0, end: int = -1, markdown: bool = True
+) -> Iterator[Line | None]:
+    """The visible part of each line of `text[start:end]`, None for a blank
+    one (`markdown`: see `unescape`)."""
     for raw, pos in raw_lines(text, start, end):
-        yield visible(raw, pos)
+        yield visible(raw, pos, markdown)
 
 
 # A run of visible lines, as offsets: (its first line's start, its last
@@ -108,12 +114,12 @@ def visible_lines(text: str, start: int = 0, end: int = -1) -> Iterator[Line | N
 Run = tuple[int, int, int, int]
 
 
-def iter_runs(text: str) -> Iterator[tuple[Run, Line]]:
+def iter_runs(text: str, markdown: bool = True) -> Iterator[tuple[Run, Line]]:
     """The runs of consecutive visible lines of `text`, in order, as offsets,
     each with its first line (a blank line ends a run)."""
     start = end = n = longest = 0
     first: Line | None = None
-    for line in visible_lines(text):
+    for line in visible_lines(text, markdown=markdown):
         if line is None:
             if first is not None:
                 yield (start, end, n, longest), first
@@ -128,11 +134,11 @@ def iter_runs(text: str) -> Iterator[tuple[Run, Line]]:
         yield (start, end, n, longest), first
 
 
-def run_lines(text: str, run: Run | tuple[int, int]) -> Iterator[Line]:
+def run_lines(text: str, run: Run | tuple[int, int], markdown: bool = True) -> Iterator[Line]:
     """The lines of a run (or of a block: any span of consecutive visible
-    lines), read again from the text."""
+    lines), read again from the text (`markdown`: see `unescape`)."""
     start = text.rfind("\n", 0, run[0]) + 1  # (the first line's indent counts)
-    for line in visible_lines(text, start, run[1]):
+    for line in visible_lines(text, start, run[1], markdown):
         if line is not None:
             yield line
 

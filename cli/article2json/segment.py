@@ -25,6 +25,7 @@ from .lines import (
     iter_runs,
     raw_lines,
     run_lines,
+    unescape,
     visible,
 )
 from .model import Crf, Decoder, load
@@ -254,6 +255,7 @@ def read_document(text: str) -> tuple[bool, Layout, list[list[Line]] | None]:
     kept: list[list[Line]] | None = []
     run: list[Line] = []
     lines = 0
+    escaped = False
     for raw, pos in raw_lines(text):
         line = visible(raw, pos)
         tally.add(line)
@@ -263,6 +265,7 @@ def read_document(text: str) -> tuple[bool, Layout, list[list[Line]] | None]:
                 run = []
             continue
         lines += 1
+        escaped = escaped or line.escaped
         if lines == 1 or line.text.startswith("#"):
             markdown.add(line)
         if kept is not None:
@@ -271,7 +274,19 @@ def read_document(text: str) -> tuple[bool, Layout, list[list[Line]] | None]:
                 kept, run = None, []
     if run and kept is not None:
         kept.append(run)
+    if kept is not None and not markdown.markdown and escaped:
+        kept = [[_as_written(text, ln) for ln in r] for r in kept]
     return markdown.markdown, tally.layout(), kept
+
+
+def _as_written(text: str, line: Line) -> Line:
+    """A line read as Markdown escaped, read again as plain text (see
+    `lines.unescape`)."""
+    if not line.escaped:
+        return line
+    seen = text[line.start : line.end]
+    plain = unescape(seen, markdown=False)
+    return line._replace(text=seen if plain is None else plain, escaped=plain is not None)
 
 
 def _listed(kept: list[list[Line]]) -> Iterator[tuple[Run, Line, list[Line] | None]]:
@@ -289,7 +304,11 @@ def segment_spans(
     markdown, layout, kept = read_document(text)
     model = model or (None if markdown else load("segment"))
     spans = Spans(text, markdown, None if markdown else layout.width)
-    found = _listed(kept) if kept is not None else ((r, ln, None) for r, ln in iter_runs(text))
+    found = (
+        _listed(kept)
+        if kept is not None
+        else ((r, ln, None) for r, ln in iter_runs(text, markdown))
+    )
     for run, first, lines in found:
         if run[2] == 1:
             one = line_text(first)  # (a quotation's mark left out)
@@ -312,10 +331,10 @@ def _split_run(
 ) -> None:
     kept = listed is not None  # (then its blocks' lines are kept too)
     if listed is None and run[2] <= LISTED_RUN:
-        listed = list(run_lines(text, run))
+        listed = list(run_lines(text, run, spans.markdown))
 
     def lines() -> Iterable[Line]:
-        return listed if listed is not None else run_lines(text, run)
+        return listed if listed is not None else run_lines(text, run, spans.markdown)
 
     def add(start: int, end: int, n: int, block: list[Line]) -> None:
         cut = Block(tuple(block)) if listed is not None else None

@@ -43,17 +43,18 @@ class SpanLines(Sequence[Line]):
     """The lines of a long block, read from the text when they are asked
     for (the last one kept), each time they are iterated."""
 
-    __slots__ = ("_last", "end", "n", "start", "text")
+    __slots__ = ("_last", "end", "markdown", "n", "start", "text")
 
-    def __init__(self, text: str, start: int, end: int, n: int) -> None:
+    def __init__(self, text: str, start: int, end: int, n: int, markdown: bool = True) -> None:
         self.text, self.start, self.end, self.n = text, start, end, n
+        self.markdown = markdown  # (how its escapes read: see `lines.unescape`)
         self._last: Line | None = None
 
     def __len__(self) -> int:
         return self.n
 
     def __iter__(self) -> Iterator[Line]:
-        return run_lines(self.text, (self.start, self.end))
+        return run_lines(self.text, (self.start, self.end), self.markdown)
 
     @overload
     def __getitem__(self, i: int) -> Line: ...
@@ -69,7 +70,7 @@ class SpanLines(Sequence[Line]):
         if i == self.n - 1:  # the last line: read back from the end
             if self._last is None:
                 pos = self.text.rfind("\n", 0, self.end) + 1
-                self._last = visible(self.text[pos : self.end], pos)
+                self._last = visible(self.text[pos : self.end], pos, self.markdown)
                 assert self._last is not None
             return self._last
         return next(islice(iter(self), i, None))
@@ -138,7 +139,7 @@ class Spans(Sequence[Block]):
             # A block of one line: its text is its span, unless it is escaped.
             text = self.text[self.starts[i] : self.ends[i]]
             if text[0] in ESCAPE_FIRST or text[0].isdigit():
-                text = unescape(text) or text
+                text = unescape(text, self.markdown) or text
             elif text[0] == ">":
                 text = unquote_line(text)
         else:
@@ -184,9 +185,9 @@ class Spans(Sequence[Block]):
         if count == 1:  # most blocks: their line is their span
             lines = (self._line(start, end),)
         elif count > LAZY_LINES:
-            lines = SpanLines(self.text, start, end, count)
+            lines = SpanLines(self.text, start, end, count, self.markdown)
         else:
-            lines = tuple(run_lines(self.text, (start, end)))
+            lines = tuple(run_lines(self.text, (start, end), self.markdown))
         return Block(lines)
 
     def _line(self, start: int, end: int) -> Line:
@@ -198,7 +199,7 @@ class Spans(Sequence[Block]):
         lead = start - pos
         indent = lead + 3 * text.count("\t", pos, start) if lead else 0
         first = seen[0]
-        plain = unescape(seen) if first in ESCAPE_FIRST or first.isdigit() else None
+        plain = unescape(seen, self.markdown) if first in ESCAPE_FIRST or first.isdigit() else None
         if plain is not None:
             return _new_tuple(Line, (plain, start, end, indent, True))
         return _new_tuple(Line, (seen, start, end, indent, False))
