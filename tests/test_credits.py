@@ -17,8 +17,23 @@ CREDITS = [
     "图：新华社",
     "사진=연합뉴스",
     "صورة: رويترز",
+    "Photo credit: AP",
+    "Image credit: Getty Images",
+    "写真＝共同",
+    "Photo: courtesy of the family",
+    "Foto von Anna Schmidt",
 ]
-NOT_CREDITS = ["Photography tips", "Picture this", "Photos of the week", "Bildung in Zahlen"]
+NOT_CREDITS = [
+    "Photography tips",
+    "Picture this",
+    "Photos of the week",
+    "Bildung in Zahlen",
+    "Photos | Videos | Podcasts",  # a menu
+    "Graphic: how the routes compare",  # headings that go on in lower case
+    "Image: why branding matters",
+    "Fotos de Sevilla",  # "de" joins a heading's words, not a credit's
+    "Foto: wie die Stadt sich verändert hat",
+]
 
 
 @pytest.mark.parametrize("line", CREDITS)
@@ -43,3 +58,8 @@ def test_a_credit_between_paragraphs_is_a_paragraph(line: str) -> None:
     a = article2json.parse(f"City figures\n\n{PARA}\n\n{line}\n\n{PARA}\n\n{PARA}\n", explain=True)
     assert [s["heading"] for s in a["sections"]] == [None]
     assert [b["rule"] for b in a["blocks"] if b["text"] == line] == ["credit"]
+
+
+def test_a_menu_of_picture_words_at_the_foot_is_still_boilerplate() -> None:
+    a = article2json.parse(f"City figures\n\n{PARA}\n\n{PARA}\n\nPhotos | Videos | Podcasts\n")
+    assert a["boilerplate"] == ["Photos | Videos | Podcasts"]

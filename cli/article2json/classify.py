@@ -160,7 +160,7 @@ CREDIT_CHARS = 100
 
 def _is_credit(text: str) -> bool:
     """`credits.is_credit` ("Photo: Reuters"), imported only for a line with
-    what follows a credit's word: a colon, a slash, "=", "|", or "by"."""
+    what follows a credit's word: a colon, a slash, "=", or "by"."""
     if not any(m in text for m in _CREDIT_MARKS):
         low = text.lower()
         if not any(w in low for w in _CREDIT_BY):
@@ -170,8 +170,8 @@ def _is_credit(text: str) -> bool:
     return is_credit(text)
 
 
-_CREDIT_MARKS = ":：/／=|"
-_CREDIT_BY = (" by ", " von ", " par ", " por ", " de ", " di ")
+_CREDIT_MARKS = ":：/／=＝"
+_CREDIT_BY = (" by ", " von ", " par ", " por ")
 
 
 # Front matter: at most this many blocks above the headline.

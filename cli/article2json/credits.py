@@ -12,10 +12,11 @@ from .patterns import Lazy
 # A credit is at most this many characters.
 CREDIT_CHARS = 100
 
-# Words that open a picture's credit, with a colon, a slash or "by" after.
+# Words that open a picture's credit, with a colon, a slash, "=" or "by" after.
 CREDIT_WORDS: dict[str, str] = {
-    "en": "photo|photos|photograph|picture|image|images|illustration|credit|graphic",
-    "de": "foto|fotos|bild|bilder|grafik",
+    "en": "photo|photos|photograph|picture|image|images|illustration|credit|credits|graphic"
+    "|photo credit|image credit|picture credit",
+    "de": "foto|fotos|bild|bilder|grafik|bildquelle",
     "fr": "photo|crédit|crédit photo|illustration",
     "es": "foto|fotos|imagen|crédito",
     "it": "foto|immagine",
@@ -28,6 +29,36 @@ CREDIT_WORDS: dict[str, str] = {
     "ko": "사진|그래픽",
 }
 
+# What a credit names: an agency, a person, a few of them ("Reuters/John
+# Smith", "AP Photo/Evan Vucci", "dpa"). A heading goes on in lower case
+# ("Graphic: how the routes compare"); names do, between them, with these.
+NAME_WORDS = 8
+NAME_PARTICLES = frozenset(
+    [
+        "de",
+        "da",
+        "di",
+        "del",
+        "du",
+        "la",
+        "le",
+        "van",
+        "von",
+        "der",
+        "den",
+        "y",
+        "e",
+        "and",
+        "of",
+        "the",
+        "for",
+        "via",
+        "courtesy",
+        "&",
+        "+",
+    ]
+)
+
 
 def _alternatives(words: frozenset[str]) -> str:
     return "|".join(sorted(words, key=len, reverse=True))
@@ -37,8 +68,8 @@ _WORDS = frozenset(w for line in CREDIT_WORDS.values() for w in line.split("|"))
 # The first word of each opening: a cheap test before the pattern (which
 # compiles on first use).
 _FIRST = frozenset(w.split()[0] for w in _WORDS)
-_ENDS = ":：/／=|"
-_CREDIT = Lazy(rf"(?i:{_alternatives(_WORDS)})\s*(?:[:：/／=|]|\s(?i:by|von|par|por|de|di)\s)\s*\S")
+_ENDS = ":：/／=＝"
+_CREDIT = Lazy(rf"(?i:{_alternatives(_WORDS)})\s*(?:[:：/／=＝]|\s(?i:by|von|par|por)\s)\s*(\S.*)")
 
 
 def _first_word(text: str) -> str:
@@ -49,9 +80,23 @@ def _first_word(text: str) -> str:
     return text.lower()
 
 
+def names(text: str) -> bool:
+    """Whether `text` reads as whose the picture is: a word or two ("dpa",
+    "Getty Images"), up to NAME_WORDS none of which starts in lower case
+    but the particles between names ("Reuters/John Smith", "Ludwig van
+    Beethoven"), or a courtesy ("courtesy of the family")."""
+    words = text.replace("/", " ").replace(",", " ").split()
+    if len(words) <= 2 or words[0].lower() == "courtesy":
+        return len(words) <= NAME_WORDS
+    return len(words) <= NAME_WORDS and all(
+        not w[0].islower() or w.lower() in NAME_PARTICLES for w in words
+    )
+
+
 def is_credit(text: str) -> bool:
     """A short line that credits a picture: "Photo: Reuters/John Smith",
-    "Photo by James Martin", "Фото: ТАСС", "写真：共同"."""
+    "Photo by James Martin", "Фото: ТАСС", "写真：共同", "사진=연합뉴스"."""
     if len(text) > CREDIT_CHARS or "\n" in text or _first_word(text) not in _FIRST:
         return False
-    return _CREDIT.p.match(text) is not None
+    m = _CREDIT.p.match(text)
+    return m is not None and names(m.group(1))
