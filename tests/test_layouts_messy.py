@@ -697,7 +697,8 @@ def test_a_sent_from_line_at_the_end_is_boilerplate_and_a_divider_is_text() -> N
 
 
 @pytest.mark.parametrize(
-    "label", ["ADVERTISEMENT", "Advertisement", "- Anzeige -", "Реклама", "【広告】"]
+    "label",
+    ["ADVERTISEMENT", "Advertisement", "- Anzeige -", "РЕКЛАМА", "— Werbung —", "【広告】"],
 )
 def test_an_advertisements_label_between_paragraphs_is_text_not_a_heading(label: str) -> None:
     """The label splits no section (web annotators keep it as text)."""
@@ -711,3 +712,15 @@ def test_a_heading_about_advertising_is_no_label() -> None:
     from article2json.boilerplate import is_ad_label
 
     assert not is_ad_label("Advertising revenue") and is_ad_label("[Advertisement]")
+    # a word that names the topic too is a label only when marked as one
+    for topic in ("Advertising", "Werbung", "Publicidad", "Реклама", "広告"):
+        assert not is_ad_label(topic), topic
+    for label in ("ADVERTISING", "- Werbung -", "[Publicidad]", "РЕКЛАМА", "【広告】"):
+        assert is_ad_label(label), label
+
+
+def test_a_section_on_advertising_keeps_its_heading() -> None:
+    para = "We collect the data you give us when you sign up, and keep it while your account is open."
+    parts = ["Privacy policy", para, "Cookies", para, "Advertising", para, "Your rights", para]
+    a = article2json.parse("\n\n".join(parts) + "\n")
+    assert [s["heading"] for s in a["sections"]] == [None, "Cookies", "Advertising", "Your rights"]

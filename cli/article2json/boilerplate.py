@@ -15,6 +15,7 @@ import re  # noqa: TID251  (only for literal alternatives, which it searches fas
 from .patterns import Lazy
 from .phrases import (
     AD_LABELS,
+    AD_TOPICS,
     BRACKET_PROMOS,
     CALLS,
     COPYRIGHT_CHARS,
@@ -214,8 +215,15 @@ def is_copyright_notice(text: str) -> bool:
 
 def is_ad_label(text: str) -> bool:
     """A block that is an advertisement's label alone ("ADVERTISEMENT",
-    "- Anzeige -", "[広告]")."""
-    return len(text) <= AD_LABEL_CHARS and text.strip(_AD_MARKS).lower() in AD_LABELS
+    "- Anzeige -", "[広告]"); a word that names a topic too ("Advertising")
+    only in capitals or between marks (see AD_TOPICS)."""
+    if len(text) > AD_LABEL_CHARS:
+        return False
+    word = text.strip(_AD_MARKS)
+    low = word.lower()
+    return low in AD_LABELS or (
+        low in AD_TOPICS and (word != text or (word.isupper() and word != low))
+    )
 
 
 AD_LABEL_CHARS = 30

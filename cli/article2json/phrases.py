@@ -98,17 +98,25 @@ AD_LABELS = frozenset(
     {
         "advertisement",
         "advertisements",
-        "advertising",
         "sponsored",
         "sponsored content",
         "anzeige",
+        "advertentie",
+    }
+)
+
+# Words that label an advertisement but also name a topic ("Advertising",
+# a privacy policy's section): a label only in capitals or between marks
+# ("ADVERTISING", "- Werbung -", "【広告】"). Lower case.
+AD_TOPICS = frozenset(
+    {
+        "advertising",
         "werbung",
         "publicité",
         "publicidad",
         "publicidade",
         "pubblicità",
         "реклама",
-        "advertentie",
         "広告",
         "广告",
         "광고",
