@@ -6,7 +6,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from article2json.levels import heading_level
+import article2json
+from article2json.levels import heading_level, letters_in_sequence, section_letter
 
 
 @pytest.mark.parametrize(
@@ -112,3 +113,50 @@ def test_a_lettered_heading_has_the_level_of_its_letter(text: str, level: int | 
     """A sequence A. B. C. D. E. gets one level throughout (C. and D. were
     level 1 as Roman numerals and the others none), lower case one below."""
     assert heading_level(text) == level
+
+
+def test_a_letter_alone_needs_a_sequence() -> None:
+    """Without a sequence ("A." and "B." among the headings) a letter is an
+    initial or a question; a Roman "ii." needs none."""
+    assert heading_level("W. David Baird", letters=False) is None
+    assert heading_level("M. Macron arrives", letters=False) is None  # no Roman M. alone
+    assert heading_level("ii) Units", letters=False) == 2
+    assert heading_level("V. Appendix", letters=False) == 1  # a Roman V.
+    assert [section_letter(t) for t in ("B. Methods", "(b) Units", "iv. Notes", "Bo")] == [
+        "B",
+        "b",
+        "iv",
+        None,
+    ]
+    assert letters_in_sequence(["A", "B"]) and letters_in_sequence(["Б", "В"])
+    assert letters_in_sequence(["i", "ii"]) and not letters_in_sequence(["Q", "A", "W"])
+
+
+PARA = {
+    "en": "The committee met on Monday and agreed the plan after a long debate among its members.",
+    "ru": "Комитет собрался в понедельник и одобрил план после долгого обсуждения среди своих членов.",
+    "de": "Der Ausschuss trat am Montag zusammen und billigte den Plan nach einer langen Debatte.",
+}
+SEQUENCES = {
+    "en": ["A. Scope", "B. Methods", "C. Results"],
+    "ru": ["А. Общие положения", "Б. Порядок", "В. Сроки"],
+    "de": ["a) Daten", "b) Verfahren", "c) Ergebnisse"],
+}
+SINGLES = {
+    "en": ["W. David Baird", "Q. Who do I call"],
+    "ru": ["А. Пушкин", "Я. Иванов"],
+    "de": ["E. coli in Badeseen", "U. von der Leyen spricht"],
+}
+
+
+def _levels(lang: str, headings: list[str]) -> list[int | None]:
+    parts = ["Report"] + [x for h in headings for x in (h, PARA[lang], PARA[lang])]
+    a = article2json.parse("\n\n".join(parts) + "\n")
+    return [s["level"] for s in a["sections"] if s["heading"] in headings]
+
+
+@pytest.mark.parametrize("lang", sorted(PARA))
+def test_letters_in_a_row_give_levels_and_initials_do_not(lang: str) -> None:
+    want = 2 if SEQUENCES[lang][0][0].islower() else 1
+    assert _levels(lang, SEQUENCES[lang]) == [want] * 3
+    assert _levels(lang, SINGLES[lang]) == [None, None]  # headings, without levels

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from . import SCHEMA_VERSION
 from .blocks import Block as RawBlock
 from .classify import BOILERPLATE, HEADING, KINDS, PARAGRAPH, TITLE, heading_text, markup_level
-from .levels import heading_level
+from .levels import heading_level, letters_in_sequence, section_letter
 from .scripts import count_words, dominant_script
 from .spans import Spans
 
@@ -101,6 +101,7 @@ def _text_of(blocks: Sequence[RawBlock], i: int) -> str:
 def parts(blocks: Sequence[RawBlock], kinds: bytes | bytearray, tally: Tally) -> Iterator[Part]:
     """The article's parts in order; `tally` counts the body as it goes."""
     in_section = False
+    letters: bool | None = None  # whether the headings' letters are sections' (read once)
     for i, kind in enumerate(kinds):
         if kind in (TITLE, HEADING):
             block = blocks[i]
@@ -111,7 +112,9 @@ def parts(blocks: Sequence[RawBlock], kinds: bytes | bytearray, tally: Tally) ->
                 continue
             level = markup_level(block)
             if level is None and not block.lines[0].escaped:  # "1\\. x" is no numbering
-                level = heading_level([ln.text for ln in block.lines])
+                if letters is None and section_letter(block.lines[0].text) is not None:
+                    letters = _letters_in_sequence(blocks, kinds)
+                level = heading_level([ln.text for ln in block.lines], bool(letters))
             tally.headings += 1
             in_section = True
             yield (HEADING, text, level, i)
@@ -125,6 +128,13 @@ def parts(blocks: Sequence[RawBlock], kinds: bytes | bytearray, tally: Tally) ->
             yield (PARAGRAPH, text, None, i)
         else:
             yield (BOILERPLATE, _text_of(blocks, i), None, i)
+
+
+def _letters_in_sequence(blocks: Sequence[RawBlock], kinds: bytes | bytearray) -> bool:
+    """Whether the document's headings open with letters in a row ("A.",
+    "B."), which makes them sections' letters (`levels.letters_in_sequence`)."""
+    found = (section_letter(blocks[i].lines[0].text) for i, k in enumerate(kinds) if k == HEADING)
+    return letters_in_sequence(letter for letter in found if letter is not None)
 
 
 def assemble_kinds(
