@@ -74,7 +74,7 @@ def test_under_a_title_level_1_headings_go_one_level_down() -> None:
         {"heading": "Abstract", "level": None, "paragraphs": []},
         {"heading": "1) Introduction", "level": 1, "paragraphs": []},
         {"heading": "1.1 Scope", "level": 2, "paragraphs": []},
-        {"heading": "Deep", "level": 6, "paragraphs": []},
+        {"heading": "Deep", "level": 5, "paragraphs": []},
     ]
     marks = [
         ln.split()[0] for ln in render_markdown({"title": "T", "sections": sections}).split("\n\n")
@@ -83,7 +83,7 @@ def test_under_a_title_level_1_headings_go_one_level_down() -> None:
     untitled = [
         ln.split()[0] for ln in render_markdown({"title": None, "sections": sections}).split("\n\n")
     ]
-    assert untitled == ["##", "#", "##", "######"]
+    assert untitled == ["##", "#", "##", "#####"]
     no_level_1 = {"title": "T", "sections": sections[2:3]}
     assert render_markdown(no_level_1) == "# T\n\n## 1.1 Scope\n"
 
@@ -405,3 +405,25 @@ def test_round_trip_of_paragraphs_needing_no_escape(paragraph: str) -> None:
 )
 def test_round_trip_of_escaped_paragraphs(paragraph: str) -> None:
     _round_trip({"title": "Title", "sections": [{"heading": None, "paragraphs": [paragraph]}]})
+
+
+def test_markdown_headings_go_down_under_the_title_unless_one_is_at_level_6() -> None:
+    """A level-1 heading would stand at the title's `#`: every heading goes
+    one deeper, and reads back so; with a level 6 among them nothing moves
+    (5 and 6 would both be `######`), and the levels read back as they were."""
+    import article2json
+
+    def article(levels: list[int]) -> dict[str, Any]:
+        sections = [
+            {"heading": f"Part {k}", "level": lv, "paragraphs": ["Some words of text here."]}
+            for k, lv in enumerate(levels)
+        ]
+        return {"title": "Report", "sections": sections}
+
+    def read_back(levels: list[int]) -> list[int | None]:
+        again = article2json.parse(render_markdown(article(levels)))
+        return [s["level"] for s in again["sections"] if s["heading"]]
+
+    assert read_back([1, 2, 2]) == [2, 3, 3]
+    assert read_back([1, 5, 6]) == [1, 5, 6]
+    assert read_back([2, 3]) == [2, 3]

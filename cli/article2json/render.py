@@ -58,18 +58,24 @@ _CLOSING_HASHES = Lazy(r"(?:^|[ \t])(#+)[ \t]*$")
 
 def render_markdown(article: Article | Mapping[str, Any], *, with_boilerplate: bool = False) -> str:
     """`# title`, then each section's heading (`#` times its level, one more
-    under a title where a heading has level 1; `##` without one) and paragraphs, separated by blank lines; the boilerplate
-    only when asked, after the body, below `---` and `<!-- boilerplate -->`."""
+    under a title where a heading has level 1; `##` without one) and
+    paragraphs, separated by blank lines; the boilerplate only when asked,
+    after the body, below `---` and `<!-- boilerplate -->`.
+
+    Read back, a Markdown heading's level is its `#`s: one deeper than in
+    the JSON where the headings went down under the title."""
     out: list[str] = []
     title = _one_line(article.get("title"))
     sections = article.get("sections", ())
     # Under a `#` title, headings of level 1 ("1. Introduction", a second
     # `#` line) go one level down, and every other heading with them, so
-    # that none stands at the title's level or above its sub-sections.
+    # that none stands at the title's level or above its sub-sections;
+    # not where one has level 6 already (5 and 6 would both be `######`).
     shift = 0
     if title:
         out.append("# " + _escape_heading(title))
-        shift = int(any(s.get("heading") and _marked_level(s) == 1 for s in sections))
+        marked = {_marked_level(s) for s in sections if s.get("heading")}
+        shift = int(1 in marked and MAX_LEVEL not in marked)
     for section in sections:
         heading = _one_line(section.get("heading"))
         if heading:
