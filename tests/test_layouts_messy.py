@@ -720,7 +720,9 @@ def test_a_heading_about_advertising_is_no_label() -> None:
 
 
 def test_a_section_on_advertising_keeps_its_heading() -> None:
-    para = "We collect the data you give us when you sign up, and keep it while your account is open."
+    para = (
+        "We collect the data you give us when you sign up, and keep it while your account is open."
+    )
     parts = ["Privacy policy", para, "Cookies", para, "Advertising", para, "Your rights", para]
     a = article2json.parse("\n\n".join(parts) + "\n")
     assert [s["heading"] for s in a["sections"]] == [None, "Cookies", "Advertising", "Your rights"]

@@ -74,8 +74,8 @@ def render_markdown(article: Article | Mapping[str, Any], *, with_boilerplate: b
     shift = 0
     if title:
         out.append("# " + _escape_heading(title))
-        marked = {_marked_level(s) for s in sections if s.get("heading")}
-        shift = int(1 in marked and MAX_LEVEL not in marked)
+        levels = {_marked_level(s) for s in sections if s.get("heading")}
+        shift = int(1 in levels and MAX_LEVEL not in levels)
     for section in sections:
         heading = _one_line(section.get("heading"))
         if heading:
