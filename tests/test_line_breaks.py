@@ -160,3 +160,34 @@ def test_an_address_of_short_lines_keeps_its_breaks(address: list[str]) -> None:
     OWN_WRAP_MIN columns: no prose is wrapped that narrow."""
     text = "\n\n".join(["A title", wrapped(PROSE["en"]), "\n".join(address)]) + "\n"
     assert paragraphs(text)[1] == "\n".join(address)
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        [
+            "I spoke to the mayor after the meeting and she told me",
+            "that the money would come from the regional fund rather",
+            "than from local taxes,",
+            "which should reassure most of the people who wrote to us.",
+        ],
+        [
+            "Ich sprach nach der Sitzung mit der Bürgermeisterin und sie",
+            "sagte mir, das Geld komme aus dem regionalen Fonds und nicht",
+            "aus den Steuern,",
+            "was die meisten beruhigen dürfte, die uns geschrieben haben.",
+        ],
+        [
+            "Я поговорил с мэром после заседания, и она сказала мне",
+            "что деньги придут из регионального фонда, а вовсе не",
+            "из местных налогов,",
+            "и это должно успокоить большинство тех, кто нам писал.",
+        ],
+    ],
+    ids=["en", "de", "ru"],
+)
+def test_prose_wrapped_by_hand_a_line_short_is_joined(lines: list[str]) -> None:
+    """A paragraph wrapped by hand narrower than the file, one line short of
+    its width, where a sentence goes on in lower case: prose, not a poem."""
+    text = "\n\n".join(["A title", wrapped(PROSE["en"], 78), "\n".join(lines)]) + "\n"
+    assert paragraphs(text)[1] == " ".join(lines)

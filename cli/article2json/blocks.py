@@ -89,6 +89,11 @@ NO_SPACE_WORD = 12
 # Lines whose longest is shorter than this are no paragraph wrapped at a
 # width of its own (no prose is wrapped that narrow: an address's lines).
 OWN_WRAP_MIN = 30
+# A line too full for the next word is this close to the longest where the
+# block is prose wrapped at a width of its own (a poem's lines vary more),
+# whose longest line is this long at least (a song's lines are shorter).
+OWN_WRAP_FULL = 0.85
+PROSE_WRAP_MIN = 40
 # Longer blocks are not tested (a poem is shorter; a wrapped paragraph of
 # 80,000 lines would be read once more for nothing).
 BREAK_LINES = 256
@@ -116,16 +121,19 @@ def ended_on_purpose(lines: Sequence[Line], width: int) -> bool:
     A wrap at any width leaves each line too full for the next word within
     the block's longest line: lines of three or more where one is not (a
     poem: "and gives back only stone;" under a longer line) were ended on
-    purpose. Lines that are each too full, or only two, were ended on
-    purpose only if no line goes on in lower case after a line without a
-    mark (a sentence cut short by a narrower wrap), and, for three or more,
-    if the longest is under OWN_WRAP_MIN columns (an address's lines; no
-    prose is wrapped that narrow)."""
+    purpose, unless a line goes on in lower case after a line without a
+    mark (a sentence cut short), fewer than half had room, and the others
+    are near the longest (prose wrapped by hand, a line short of its width). Lines that are each too full, or only two,
+    were ended on purpose only if no line goes on so, and, for three or
+    more, if the longest is under OWN_WRAP_MIN columns (an address's lines;
+    no prose is wrapped that narrow)."""
     if len(lines) < 2:
         return False
     room = width - max(2, int(width * BREAK_ROOM))
     longest = max(ln.indent + len(ln.text) for ln in lines)
-    own_wrap = True  # each line too full for the next word within `longest`
+    full = OWN_WRAP_FULL * longest
+    fits = 0  # lines that had room for the next word within `longest`
+    even = True  # every line without that room is near `longest`
     lower = False  # a line goes on in lower case after a line without a mark
     for above, line in pairwise(lines):
         text = line.text
@@ -136,10 +144,13 @@ def ended_on_purpose(lines: Sequence[Line], width: int) -> bool:
         if end > room:
             return False
         lower = lower or (text[0].islower() and not any(sentence_and_clause(above.text)))
-        own_wrap = own_wrap and end > longest
+        fits += end <= longest
+        even = even and (end <= longest or above.indent + len(above.text) >= full)
     if len(lines) == 2:
         return not lower
-    return not own_wrap or (longest < OWN_WRAP_MIN and not lower)
+    if lower and even and 2 * fits < len(lines) - 1 and longest >= PROSE_WRAP_MIN:
+        return False  # prose wrapped at its own width, a line short of it
+    return fits > 0 or (longest < OWN_WRAP_MIN and not lower)
 
 
 def is_quotation(lines: Iterable[Line]) -> bool:
