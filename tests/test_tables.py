@@ -98,3 +98,18 @@ def test_a_table_in_markdown_keeps_its_rows() -> None:
     table = "| Region | Q2 |\n|---|---|\n| Europe | 412 |"
     a = article2json.parse(f"# Results\n\nThe figures:\n\n{table}\n")
     assert a["sections"][0]["paragraphs"] == ["The figures:", table]
+
+
+@pytest.mark.parametrize(
+    ("intro", "table"),
+    [
+        ("The figures:", "| Region | Q2 |\n|---|---|\n| Europe | 412 |"),
+        ("Итоги квартала:", "| Регион | Q2 |\n|---|---|\n| Европа | 412 |"),
+        ("四半期の数字：", "| 地域 | Q2 |\n|---|---|\n| 欧州 | 412 |"),
+    ],
+)
+def test_a_markdown_table_right_under_a_line_of_text_is_a_block(intro: str, table: str) -> None:
+    """No blank line between: the table is still its own paragraph (GitHub
+    reads it so), and so is the text right under it."""
+    a = article2json.parse(f"# Results\n\n{intro}\n{table}\n{PARA['en']}\n")
+    assert a["sections"][0]["paragraphs"] == [intro, table, PARA["en"]]

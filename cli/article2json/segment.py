@@ -233,13 +233,21 @@ def starts(
 
 def markdown_starts(run: Iterable[Line]) -> bytearray:
     """In a Markdown document, a run of lines is one block, but for `#`
-    heading lines, which stand alone."""
+    heading lines, which stand alone, and tables between bars, which are
+    blocks of their own even under a line of text (as GitHub reads them)."""
     out = bytearray()
+    bars: dict[int, str] = {}  # the lines that hold a bar, by their index
     prev = True
     for line in run:
         atx = is_atx_heading(line)
         out.append(not out or atx or prev)
         prev = atx
+        if "|" in line.text and not line.escaped:
+            bars[len(out) - 1] = line.text
+    for table in bar_tables(bars) if len(bars) > 1 else ():
+        out[table.start] = 1
+        if table.stop < len(out):
+            out[table.stop] = 1
     return out
 
 
