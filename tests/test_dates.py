@@ -102,13 +102,13 @@ def test_a_date_above_a_paragraph_is_a_headline() -> None:
     assert a["title"] == "September 11"
 
 
-def test_a_one_liner_of_the_seed_does_not_import_the_date_or_credit_words() -> None:
+def test_a_one_liner_of_the_seed_does_not_import_the_date_credit_or_fence_modules() -> None:
     import subprocess
     import sys
 
     code = (
         "import sys, article2json; article2json.parse(open(sys.argv[1], 'rb').read()); "
-        "print('article2json.dates' in sys.modules or 'article2json.credits' in sys.modules)"
+        "print(any(f'article2json.{m}' in sys.modules for m in ('dates', 'credits', 'fences')))"
     )
     from pathlib import Path
 

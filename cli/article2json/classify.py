@@ -262,6 +262,13 @@ def edge_boilerplate(text: str, i: int, n: int) -> tuple[Kind, str] | None:
     return None
 
 
+def _opens_code(text: str) -> bool:
+    """`fences.opens_code`, imported only for a block that may be code."""
+    from .fences import opens_code
+
+    return opens_code(text) is not None
+
+
 def markdown_kind(block: Block, i: int) -> tuple[Kind, str]:
     """A block's kind in a Markdown document, where the markup says it: a
     first `#` (or `=`-underlined) heading is the title, other headings are
@@ -306,7 +313,9 @@ def kinds(
         for i in range(n):
             text = texts[start + i]
             kind, why = (
-                foot_rule(text, i, foot)
+                ("paragraph", "markdown-code")
+                if text[:1] in "`~" and _opens_code(text)
+                else foot_rule(text, i, foot)
                 or edge_boilerplate(text, i, n)
                 or markdown_kind(blocks[start + i], i)
             )

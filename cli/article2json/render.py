@@ -17,6 +17,7 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from .article import Article
+from .fences import is_fenced_code
 from .patterns import Lazy
 
 # What separates the boilerplate from the body when it is asked for: a
@@ -134,6 +135,9 @@ def _lines_text(paragraph: str) -> str:
 def _markdown_paragraphs(paragraphs: Iterable[str]) -> list[str]:
     out = []
     for p in paragraphs:
+        if is_fenced_code(p):
+            out.append(p)  # (as it stands: no line of it is markup)
+            continue
         lines = _markdown_bullets(_lines(p))
         if not lines:
             continue

@@ -11,6 +11,7 @@ of the document, nor of a run of 80,000 lines, is made.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from typing import TYPE_CHECKING
 
 from .blocks import Block, item_column, line_text, mark_of, would_fit
 from .boilerplate import OPEN_BRACKETS, is_bracketed_promo, is_copyright_notice, is_menu
@@ -32,6 +33,9 @@ from .model import Crf, Decoder, load
 from .scripts import ends_sentence, sentence_and_clause
 from .spans import Spans
 from .tables import bar_tables, is_table_row
+
+if TYPE_CHECKING:
+    from .fences import Found
 
 # A run of up to this many lines is read into a list once; a longer one is
 # read again from the text for each pass over it.
@@ -233,16 +237,27 @@ def starts(
 
 def markdown_starts(run: Iterable[Line]) -> bytearray:
     """In a Markdown document, a run of lines is one block, but for `#`
-    heading lines, which stand alone, and tables between bars, which are
-    blocks of their own even under a line of text (as GitHub reads them)."""
+    heading lines, which stand alone; tables between bars, which are blocks
+    of their own even under a line of text (as GitHub reads them); and
+    fenced code, a block from its fence to its closing fence, in which no
+    line is markup (`fences`)."""
+    from .fences import FENCE_CHARS, closes, opening_fence  # (Markdown only: start-up)
+
     out = bytearray()
     bars: dict[int, str] = {}  # the lines that hold a bar, by their index
-    prev = True
+    prev = True  # the line above stands alone: this one starts a block
+    fence: str | None = None
     for line in run:
-        atx = is_atx_heading(line)
-        out.append(not out or atx or prev)
+        if fence is not None:
+            out.append(0)
+            if closes(line, fence):
+                fence, prev = None, True
+            continue
+        fence = opening_fence(line) if line.text[:1] in FENCE_CHARS else None
+        atx = fence is None and is_atx_heading(line)
+        out.append(not out or atx or prev or fence is not None)
         prev = atx
-        if "|" in line.text and not line.escaped:
+        if "|" in line.text and not line.escaped and fence is None:
             bars[len(out) - 1] = line.text
     for table in bar_tables(bars) if len(bars) > 1 else ():
         out[table.start] = 1
@@ -297,7 +312,7 @@ def _as_written(text: str, line: Line) -> Line:
     return line._replace(text=seen if plain is None else plain, escaped=plain is not None)
 
 
-def _listed(kept: list[list[Line]]) -> Iterator[tuple[Run, Line, list[Line] | None]]:
+def _listed(kept: list[list[Line]]) -> Iterator[Found]:
     for r in kept:
         longest = max(len(ln.text) for ln in r) if len(r) > 1 else len(r[0].text)
         yield (r[0].start, r[-1].end, len(r), longest), r[0], r
@@ -312,11 +327,15 @@ def segment_spans(
     markdown, layout, kept = read_document(text)
     model = model or (None if markdown else load("segment"))
     spans = Spans(text, markdown, None if markdown else layout.width)
-    found = (
+    found: Iterable[Found] = (
         _listed(kept)
         if kept is not None
         else ((r, ln, None) for r, ln in iter_runs(text, markdown))
     )
+    if markdown:
+        from .fences import fenced_runs  # (Markdown only: a one-liner's start-up counts)
+
+        found = fenced_runs(text, found)  # (a fence spans blank lines)
     for run, first, lines in found:
         if run[2] == 1:
             one = line_text(first)  # (a quotation's mark left out)

@@ -99,6 +99,8 @@ class Spans(Sequence[Block]):
         """The next block's span; `block` (and its text), at hand, is kept
         while the cache has room (a small document is read once)."""
         if block is not None and len(self._cache) < CACHE_BLOCKS:
+            if text is not None and self.markdown and text[0] in "`~":
+                text = None  # (fenced code's text is read from the file: `text_of`)
             self._cache[len(self.counts)] = (block, text)
             if text is not None:
                 self._chars += len(text)
@@ -134,6 +136,10 @@ class Spans(Sequence[Block]):
             return found[1]
         if i < 0:
             i += len(self.counts)
+        if self.markdown and self._is_code(i):
+            from .fences import code_text
+
+            return code_text(self.text, self.starts[i], self.ends[i])
         block = None if found is None else found[0]
         if block is None and self.counts[i] == 1:
             # A block of one line: its text is its span, unless it is escaped.
@@ -148,6 +154,16 @@ class Spans(Sequence[Block]):
         self._chars += len(text)
         self._keep(i, block, text)
         return text
+
+    def _is_code(self, i: int) -> bool:
+        """Whether block i is fenced code (`fences`): it opens with a fence."""
+        start = self.starts[i]
+        if self.text[start] not in "`~":  # (`fences.FENCE_CHARS`: a cheap test first)
+            return False
+        from .fences import opening_fence
+
+        eol = self.text.find("\n", start, self.ends[i])
+        return opening_fence(self._line(start, self.ends[i] if eol < 0 else eol)) is not None
 
     def paragraph_text(self, i: int) -> str:
         """The text of block i as a paragraph: its line breaks kept where its
