@@ -22,6 +22,14 @@ CREDITS = [
     "写真＝共同",
     "Photo: courtesy of the family",
     "Foto von Anna Schmidt",
+    "Foto: Michael Kappeler/dpa",
+    "Foto: imago images/Sven Simon",
+    "Photo: iStock/Getty Images Plus",
+    "Photo by Jane Doe on Unsplash",
+    "Photo: Mike Segar/Reuters/file",
+    "Фото: из открытых источников",
+    "Фото: пресс-служба мэрии Москвы",
+    "Foto di Mario Rossi",
 ]
 NOT_CREDITS = [
     "Photography tips",
@@ -33,6 +41,8 @@ NOT_CREDITS = [
     "Image: why branding matters",
     "Fotos de Sevilla",  # "de" joins a heading's words, not a credit's
     "Foto: wie die Stadt sich verändert hat",
+    "Graphic: rising prices",
+    "Фото: как меняется город",
 ]
 
 

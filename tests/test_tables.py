@@ -51,9 +51,23 @@ def test_what_makes_lines_between_bars_a_table() -> None:
     ],
 )
 def test_a_sites_menu_and_footer_are_no_table(rows: list[str]) -> None:
-    """A home page's name, a copyright mark or page numbers in a run: the
-    rows are a site's, whatever figures ("2024", "2") they hold."""
+    """A row opening with a home page's name or a copyright mark, or page
+    numbers in a run beside a pager's word: the rows are a site's, whatever
+    figures ("2024", "2") they hold."""
     assert not is_bar_table(rows)
+
+
+@pytest.mark.parametrize(
+    "rows",
+    [
+        ["| Team | Home | Away |", "| Arsenal | 3 | 1 |", "| Chelsea | 0 | 2 |"],
+        ["Etappe | Start | Ziel", "1 | Köln | Bonn", "2 | Bonn | Mainz"],
+        ["Quarter | 1 | 2 | 3 | 4", "Sales | 10 | 12 | 9 | 14"],
+        ["Item | Qty | Price", "Apples | 3 | 4"],
+    ],
+)
+def test_tables_with_a_home_cell_or_numbers_in_a_run_are_tables(rows: list[str]) -> None:
+    assert is_bar_table(rows)
 
 
 @pytest.mark.parametrize("where", ["head", "foot"])

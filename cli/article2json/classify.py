@@ -160,7 +160,8 @@ CREDIT_CHARS = 100
 
 def _is_credit(text: str) -> bool:
     """`credits.is_credit` ("Photo: Reuters"), imported only for a line with
-    what follows a credit's word: a colon, a slash, "=", or "by"."""
+    what follows a credit's word: a colon, a slash, "=", or "by" ("von",
+    "de"...)."""
     if not any(m in text for m in _CREDIT_MARKS):
         low = text.lower()
         if not any(w in low for w in _CREDIT_BY):
@@ -171,7 +172,7 @@ def _is_credit(text: str) -> bool:
 
 
 _CREDIT_MARKS = ":：/／=＝"
-_CREDIT_BY = (" by ", " von ", " par ", " por ")
+_CREDIT_BY = (" by ", " von ", " par ", " por ", " de ", " di ")
 
 
 # Front matter: at most this many blocks above the headline.

@@ -34,30 +34,22 @@ CREDIT_WORDS: dict[str, str] = {
 # ("Graphic: how the routes compare"); names do, between them, with these.
 NAME_WORDS = 8
 NAME_PARTICLES = frozenset(
-    [
-        "de",
-        "da",
-        "di",
-        "del",
-        "du",
-        "la",
-        "le",
-        "van",
-        "von",
-        "der",
-        "den",
-        "y",
-        "e",
-        "and",
-        "of",
-        "the",
-        "for",
-        "via",
-        "courtesy",
-        "&",
-        "+",
-    ]
-)
+    (
+        "de", "da", "di", "del", "du", "la", "le", "van", "von", "der",
+        "den", "y", "e", "and", "of", "the", "for", "via", "on", "from",
+        "at", "courtesy", "file", "und", "et", "и", "&", "+",
+    )
+)  # fmt: skip
+# Sources named in lower case: a credit may open with one ("dpa", "imago
+# images/Sven Simon", "пресс-служба мэрии", "из открытых источников").
+SOURCE_WORDS = frozenset(
+    (
+        "dpa", "afp", "epa", "imago", "istock", "getty", "unsplash", "pixabay",
+        "shutterstock", "picture", "privat", "archiv", "courtesy", "file", "handout", "archives",
+        "archivo", "cedida", "пресс-служба", "из", "архив", "личный", "соцсети", "скриншот",
+        "кадр",
+    )
+)  # fmt: skip
 
 
 def _alternatives(words: frozenset[str]) -> str:
@@ -69,7 +61,9 @@ _WORDS = frozenset(w for line in CREDIT_WORDS.values() for w in line.split("|"))
 # compiles on first use).
 _FIRST = frozenset(w.split()[0] for w in _WORDS)
 _ENDS = ":：/／=＝"
-_CREDIT = Lazy(rf"(?i:{_alternatives(_WORDS)})\s*(?:[:：/／=＝]|\s(?i:by|von|par|por)\s)\s*(\S.*)")
+_CREDIT = Lazy(
+    rf"(?i:{_alternatives(_WORDS)})\s*(?:[:：/／=＝]|\s(?i:by|von|par|por|(de|di))\s)\s*(\S.*)"
+)
 
 
 def _first_word(text: str) -> str:
@@ -80,16 +74,24 @@ def _first_word(text: str) -> str:
     return text.lower()
 
 
-def names(text: str) -> bool:
-    """Whether `text` reads as whose the picture is: a word or two ("dpa",
-    "Getty Images"), up to NAME_WORDS none of which starts in lower case
-    but the particles between names ("Reuters/John Smith", "Ludwig van
-    Beethoven"), or a courtesy ("courtesy of the family")."""
+def names(text: str, strict: bool = False) -> bool:
+    """Whether `text` reads as whose the picture is: one word ("dpa",
+    "Reuters"), a source named in lower case first (SOURCE_WORDS), or up
+    to NAME_WORDS none of which starts in lower case but the particles
+    between names and sources ("Reuters/John Smith", "Jane Doe on
+    Unsplash", "Michael Kappeler/dpa"). `strict`
+    (after "de", "di": "Foto di Mario Rossi", not "Fotos de Sevilla"): two
+    capitalised words at least."""
     words = text.replace("/", " ").replace(",", " ").split()
-    if len(words) <= 2 or words[0].lower() == "courtesy":
-        return len(words) <= NAME_WORDS
-    return len(words) <= NAME_WORDS and all(
-        not w[0].islower() or w.lower() in NAME_PARTICLES for w in words
+    if not words or len(words) > NAME_WORDS:
+        return False
+    if strict:
+        return len(words) >= 2 and all(w[0].isupper() for w in words)
+    if len(words) == 1 or words[0].lower() in SOURCE_WORDS:
+        return True
+    return all(
+        not w[0].islower() or w.lower() in NAME_PARTICLES or w.lower() in SOURCE_WORDS
+        for w in words
     )
 
 
@@ -99,4 +101,4 @@ def is_credit(text: str) -> bool:
     if len(text) > CREDIT_CHARS or "\n" in text or _first_word(text) not in _FIRST:
         return False
     m = _CREDIT.p.match(text)
-    return m is not None and names(m.group(1))
+    return m is not None and names(m.group(2), strict=m.group(1) is not None)

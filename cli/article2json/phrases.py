@@ -380,6 +380,21 @@ RIGHTS_RESERVED: dict[str, tuple[str, ...]] = {
 COPYRIGHT_WORDS = 10  # a notice is at most this many words
 COPYRIGHT_CHARS = 80  # and characters (scripts written without spaces)
 
+# Words of a pager ("Page 1 | 2 | 3 | Next"): with page numbers in a run, a
+# line of them is a site's, not a table's row. Lower case.
+PAGER_WORDS = frozenset(
+    {
+        "page", "pages", "next", "prev", "previous", "first", "last", "more",
+        "seite", "weiter", "zurück", "nächste", "vorherige",
+        "suivant", "suivante", "précédent", "précédente",
+        "página", "siguiente", "anterior", "próxima",
+        "pagina", "successiva", "precedente",
+        "страница", "стр", "далее", "следующая", "назад", "вперёд",
+        "下一页", "上一页", "页", "次へ", "前へ", "다음", "이전",
+        "»", "«", "›", "‹", ">>", "<<", "…", "...",
+    }
+)  # fmt: skip
+
 # Separators of a navigation line: "Home | News | World", "Home > Sport".
 MENU_SEPARATORS = (
     " | ",

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from .patterns import Lazy
-from .phrases import HOMES
+from .phrases import HOMES, PAGER_WORDS
 
 # What a tab after it only lines up: a bullet, a number or letter mark, a
 # section number ("•", "2.", "2.1", "a)", "(iv)", "IV.").
@@ -25,21 +25,26 @@ _RULE_ROW = Lazy(
 _FIGURE = Lazy(r"[^\p{L}\p{Nd}]{0,3}\p{Nd}[\p{Nd}.,:' ]*(?:\p{L}{1,3}|[^\p{L}\p{Nd} ]{1,2})?")
 
 
-# A site's menu or footer, not a table, when a row names the home page, opens
-# with a copyright mark, or counts pages ("Home | News", "© 2024 | Terms",
-# "Page 1 | 2 | 3 | Next").
+# A site's menu or footer, not a table, when a row opens with the home
+# page's name or a copyright mark, or counts pages ("Home | News", "© 2024
+# | Terms", "Page 1 | 2 | 3 | Next"). A cell "Home" or "Start" elsewhere is
+# a table's ("Team | Home | Away").
 _HOME_NAMES = frozenset(name for names in HOMES.values() for name in names)
 _COPYRIGHT = ("©", "(c)", "copyright")
 
 
 def _is_site_row(cells: Sequence[str]) -> bool:
-    """A row of a site's navigation or footer: a home page's name, a
-    copyright mark, or page numbers in a run ("1 | 2 | 3")."""
-    lowered = [cell.lower() for cell in cells]
-    if any(c in _HOME_NAMES or c.startswith(_COPYRIGHT) for c in lowered):
+    """A row of a site's navigation or footer: its first cell the home
+    page's name or a copyright mark, or page numbers in a run ("1 | 2 | 3")
+    beside a pager's word ("Page 1", "Next", "»")."""
+    first = cells[0].lower()
+    if first in _HOME_NAMES or first.startswith(_COPYRIGHT):
         return True
     numbers = [int(c) for c in cells if c.isascii() and c.isdigit() and len(c) <= 3]
-    return len(numbers) >= 2 and numbers == list(range(numbers[0], numbers[0] + len(numbers)))
+    if len(numbers) < 2 or numbers != list(range(numbers[0], numbers[0] + len(numbers))):
+        return False
+    words = (w.strip(".:") for c in cells for w in c.lower().split())
+    return any(w in PAGER_WORDS for w in words)
 
 
 def is_table_row(text: str) -> bool:
