@@ -191,3 +191,36 @@ def test_prose_wrapped_by_hand_a_line_short_is_joined(lines: list[str]) -> None:
     its width, where a sentence goes on in lower case: prose, not a poem."""
     text = "\n\n".join(["A title", wrapped(PROSE["en"], 78), "\n".join(lines)]) + "\n"
     assert paragraphs(text)[1] == " ".join(lines)
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        [
+            "I have eaten the plums that were in the icebox",
+            "and which you were probably saving for breakfast",
+            "forgive me they were delicious",
+            "so sweet and so cold in the morning light there",
+        ],
+        [
+            "sudo apt-get install build-essential cmake git",
+            "sudo apt-get install libssl-dev zlib1g-dev curl",
+            "git clone https://example.org/project.git",
+            "cd project and then run the configure script",
+        ],
+        [
+            "Я помню чудное мгновенье и тихий вечер над рекой",
+            "передо мной явилась ты как сон как светлый облик мой",
+            "как мимолётное виденье",
+            "как гений чистой красоты в туманной дымке за окном",
+        ],
+    ],
+    ids=["poem", "commands", "ru-poem"],
+)
+def test_a_poems_or_commands_short_line_without_a_mark_keeps_the_breaks(
+    lines: list[str],
+) -> None:
+    """The same shape as prose wrapped by hand, but the short line ends no
+    clause: the lines were ended on purpose."""
+    text = "\n\n".join(["A title", wrapped(PROSE["en"], 78), "\n".join(lines)]) + "\n"
+    assert paragraphs(text)[1] == "\n".join(lines)

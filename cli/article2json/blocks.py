@@ -122,8 +122,10 @@ def ended_on_purpose(lines: Sequence[Line], width: int) -> bool:
     the block's longest line: lines of three or more where one is not (a
     poem: "and gives back only stone;" under a longer line) were ended on
     purpose, unless a line goes on in lower case after a line without a
-    mark (a sentence cut short), fewer than half had room, and the others
-    are near the longest (prose wrapped by hand, a line short of its width). Lines that are each too full, or only two,
+    mark (a sentence cut short), fewer than half had room, each of those
+    ending a clause, and the others are near the longest (prose wrapped by
+    hand, a line short of its width at a comma; a poem's short line or a
+    command's ends with no mark). Lines that are each too full, or only two,
     were ended on purpose only if no line goes on so, and, for three or
     more, if the longest is under OWN_WRAP_MIN columns (an address's lines;
     no prose is wrapped that narrow)."""
@@ -133,6 +135,7 @@ def ended_on_purpose(lines: Sequence[Line], width: int) -> bool:
     longest = max(ln.indent + len(ln.text) for ln in lines)
     full = OWN_WRAP_FULL * longest
     fits = 0  # lines that had room for the next word within `longest`
+    marked = True  # each of those ends a sentence or a clause ("taxes,")
     even = True  # every line without that room is near `longest`
     lower = False  # a line goes on in lower case after a line without a mark
     for above, line in pairwise(lines):
@@ -144,12 +147,15 @@ def ended_on_purpose(lines: Sequence[Line], width: int) -> bool:
         if end > room:
             return False
         lower = lower or (text[0].islower() and not any(sentence_and_clause(above.text)))
-        fits += end <= longest
-        even = even and (end <= longest or above.indent + len(above.text) >= full)
+        if end <= longest:
+            fits += 1
+            marked = marked and any(sentence_and_clause(above.text))
+        else:
+            even = even and above.indent + len(above.text) >= full
     if len(lines) == 2:
         return not lower
-    if lower and even and 2 * fits < len(lines) - 1 and longest >= PROSE_WRAP_MIN:
-        return False  # prose wrapped at its own width, a line short of it
+    if lower and even and marked and 2 * fits < len(lines) - 1 and longest >= PROSE_WRAP_MIN:
+        return False  # prose wrapped at its own width, a line short of it at a comma
     return fits > 0 or (longest < OWN_WRAP_MIN and not lower)
 
 
