@@ -713,7 +713,15 @@ def test_a_heading_about_advertising_is_no_label() -> None:
 
     assert not is_ad_label("Advertising revenue") and is_ad_label("[Advertisement]")
     # a word that names the topic too is a label only when marked as one
-    for topic in ("Advertising", "Werbung", "Publicidad", "Реклама", "広告"):
+    for topic in (
+        "Advertising",
+        "Werbung",
+        "Publicidad",
+        "Реклама",
+        "広告",
+        "Advertising:",
+        "- Werbung",
+    ):
         assert not is_ad_label(topic), topic
     for label in ("ADVERTISING", "- Werbung -", "[Publicidad]", "РЕКЛАМА", "【広告】"):
         assert is_ad_label(label), label

@@ -221,9 +221,8 @@ def is_ad_label(text: str) -> bool:
         return False
     word = text.strip(_AD_MARKS)
     low = word.lower()
-    return low in AD_LABELS or (
-        low in AD_TOPICS and (word != text or (word.isupper() and word != low))
-    )
+    between = text[0] in _AD_MARKS and text[-1] in _AD_MARKS  # ("Werbung:" is a heading)
+    return low in AD_LABELS or (low in AD_TOPICS and (between or (word.isupper() and word != low)))
 
 
 AD_LABEL_CHARS = 30
