@@ -13,6 +13,7 @@ import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
+from article2json.fences import is_fenced_code
 from article2json.render import escape_line, is_kept_list, render_markdown, render_text
 
 from helpers import examples
@@ -273,6 +274,7 @@ def _plain_lines(paragraph: str) -> str:
 @given(st.lists(_PARAGRAPH, min_size=1, max_size=4))
 def test_commonmark_reads_each_paragraph_as_one_paragraph(paragraphs: list[str]) -> None:
     assume(not any(is_kept_list(p.split("\n")) for p in paragraphs))  # lists stay lists
+    assume(not any(map(is_fenced_code, paragraphs)))  # and code stays code (test_fences)
     article = {"title": "T", "sections": [{"heading": "H #", "paragraphs": paragraphs}]}
     blocks = _commonmark_blocks(render_markdown(article))
     expected = [("heading", "T"), ("heading", "H #")]
@@ -427,3 +429,20 @@ def test_markdown_headings_go_down_under_the_title_unless_one_is_at_level_6() ->
     assert read_back([1, 2, 2]) == [2, 3, 3]
     assert read_back([1, 5, 6]) == [1, 5, 6]
     assert read_back([2, 3]) == [2, 3]
+
+
+@pytest.mark.parametrize("heading", ["\\\\srv\\share moved", "\\*note", "\\#tag", "*note", "#tag"])
+def test_a_heading_that_starts_with_markup_or_a_backslash_survives_the_round_trip(
+    heading: str,
+) -> None:
+    """`render_markdown` escapes a heading's first character where a reader
+    would take it for an escape or markup; reading the `#` line undoes it."""
+    import article2json
+
+    article = {
+        "title": heading,
+        "sections": [{"heading": heading, "paragraphs": ["Some words of text here."]}],
+    }
+    again = article2json.parse(render_markdown(article))
+    assert again["title"] == heading
+    assert [s["heading"] for s in again["sections"]] == [heading]

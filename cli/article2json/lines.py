@@ -166,7 +166,8 @@ _ATX = Lazy(r"^(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$")
 
 def atx(text: str) -> tuple[int, str] | None:
     """The level and text of a Markdown `#` heading line ("## Methods" ->
-    (2, "Methods")); a closing `\\#` is a "#" of the text. The one place
+    (2, "Methods")); a closing `\\#` is a "#" of the text, and so is an
+    escape first ("## \\*note": "*note"). The one place
     that reads `#` headings (segmentation, kinds and levels all ask it)."""
     if not text.startswith("#"):
         return None
@@ -174,7 +175,11 @@ def atx(text: str) -> tuple[int, str] | None:
     if m is None or not m.group(2).strip():
         return None
     heading = m.group(2).strip()
-    return len(m.group(1)), heading[:-2] + "#" if heading.endswith("\\#") else heading
+    if heading.endswith("\\#"):
+        heading = heading[:-2] + "#"
+    if heading[:1] == "\\" and _ESCAPE.p.match(heading):
+        heading = heading[1:]  # (`render_markdown` escapes a heading's first character so)
+    return len(m.group(1)), heading
 
 
 def atx_heading(line: Line) -> tuple[int, str] | None:
