@@ -127,3 +127,18 @@ def test_a_markdown_table_right_under_a_line_of_text_is_a_block(intro: str, tabl
     reads it so), and so is the text right under it."""
     a = article2json.parse(f"# Results\n\n{intro}\n{table}\n{PARA['en']}\n")
     assert a["sections"][0]["paragraphs"] == [intro, table, PARA["en"]]
+
+
+def test_in_markdown_a_table_starts_at_its_header_and_needs_its_rule_row() -> None:
+    """The header is the line right above "|---|" (a line of text above it
+    with a bar stays text); bars without that row are no Markdown table:
+    the paragraph keeps its lines, at the foot too (no menu)."""
+    table = "| x | y |\n|---|---|\n| 1 | 2 |"
+    a = article2json.parse(f"# R\n\nResults for A | B\n{table}\n")
+    assert a["sections"][0]["paragraphs"] == ["Results for A | B", table]
+    prices = "Prices:\n| Shirt | 20 |\n| Shoes | 55 |"
+    b = article2json.parse(f"# R\n\n{PARA['en']}\n\n{prices}\n")
+    assert b["sections"][0]["paragraphs"] == [PARA["en"], prices] and b["boilerplate"] == []
+    article = {"title": "R", "sections": [{"heading": None, "paragraphs": [PARA["en"], prices]}]}
+    again = article2json.parse(article2json.render_markdown(article))
+    assert again["sections"][0]["paragraphs"] == [PARA["en"], prices]

@@ -247,7 +247,12 @@ def keeps_lines(lines: list[str]) -> bool:
     if len(lines) < 2:
         return False
     items = lines[1:] if len(lines) > 2 else lines  # a first line may introduce the list
-    return all(map(is_list_item, items)) or all(map(is_table_row, items)) or is_bar_table(lines)
+    return (
+        all(map(is_list_item, items))
+        or all(map(is_table_row, items))
+        or is_bar_table(lines)
+        or is_bar_table(items)
+    )
 
 
 def join_lines(lines: list[str]) -> str:

@@ -32,7 +32,7 @@ from .lines import (
 from .model import Crf, Decoder, load
 from .scripts import ends_sentence, sentence_and_clause
 from .spans import Spans
-from .tables import bar_tables, is_table_row
+from .tables import bar_tables, is_rule_row, is_table_row
 
 if TYPE_CHECKING:
     from .fences import Found
@@ -237,8 +237,10 @@ def starts(
 
 def markdown_starts(run: Iterable[Line]) -> bytearray:
     """In a Markdown document, a run of lines is one block, but for `#`
-    heading lines, which stand alone; tables between bars, which are blocks
-    of their own even under a line of text (as GitHub reads them); and
+    heading lines, which stand alone; tables (a header, Markdown's "|---|"
+    row, rows), which are blocks of their own even under a line of text (as
+    GitHub reads them; the text right under one, which GitHub would read as
+    a row, is a block too); and
     fenced code, a block from its fence to its closing fence, in which no
     line is markup (`fences`)."""
     from .fences import FENCE_CHARS, closes, opening_fence  # (Markdown only: start-up)
@@ -260,7 +262,10 @@ def markdown_starts(run: Iterable[Line]) -> bytearray:
         if "|" in line.text and not line.escaped and fence is None:
             bars[len(out) - 1] = line.text
     for table in bar_tables(bars) if len(bars) > 1 else ():
-        out[table.start] = 1
+        rule = next((k for k in table if is_rule_row(bars[k])), None)
+        if rule is None or rule == table.start:
+            continue  # (no Markdown table: bars in a paragraph)
+        out[rule - 1] = 1  # the header: the line right above the rule row
         if table.stop < len(out):
             out[table.stop] = 1
     return out

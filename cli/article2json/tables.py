@@ -47,6 +47,11 @@ def _is_site_row(cells: Sequence[str]) -> bool:
     return any(w in PAGER_WORDS for w in words)
 
 
+def is_rule_row(text: str) -> bool:
+    """Markdown's row under a table's header ("|---|:--:|")."""
+    return _RULE_ROW.p.fullmatch(text.strip()) is not None
+
+
 def is_table_row(text: str) -> bool:
     """A line of tab-separated cells. A tab after a list mark or a section
     number alone ("•\tA tent", "2.1\tData") only lines up the text."""
@@ -79,7 +84,7 @@ def is_bar_table(lines: Sequence[str]) -> bool:
     width = len(cells[0])
     if width < 2 or any(len(row) != width for row in cells):
         return False
-    if any(_RULE_ROW.p.fullmatch(ln.strip()) for ln in lines):
+    if any(map(is_rule_row, lines)):
         return True
     if any(map(_is_site_row, cells)):
         return False
@@ -89,7 +94,12 @@ def is_bar_table(lines: Sequence[str]) -> bool:
 
 
 def is_table(lines: Sequence[str]) -> bool:
-    """Lines that are a table: two rows or more, each a line."""
+    """Lines that are a table: two rows or more, each a line, perhaps under
+    a line that introduces them ("Prices:")."""
+    return _rows(lines) or (len(lines) >= 3 and _rows(lines[1:]))
+
+
+def _rows(lines: Sequence[str]) -> bool:
     return len(lines) >= 2 and (all(map(is_table_row, lines)) or is_bar_table(lines))
 
 
