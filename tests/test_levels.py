@@ -117,19 +117,24 @@ def test_a_lettered_heading_has_the_level_of_its_letter(text: str, level: int | 
 
 def test_a_letter_alone_needs_a_sequence() -> None:
     """Without a sequence ("A." and "B." among the headings) a letter is an
-    initial or a question; a Roman "ii." needs none."""
-    assert heading_level("W. David Baird", letters=False) is None
-    assert heading_level("M. Macron arrives", letters=False) is None  # no Roman M. alone
-    assert heading_level("ii) Units", letters=False) == 2
-    assert heading_level("V. Appendix", letters=False) == 1  # a Roman V.
+    initial or a question; a Roman "ii." or "IV." needs none."""
+    none: frozenset[str] = frozenset()
+    assert heading_level("W. David Baird", letters=none) is None
+    assert heading_level("M. Macron arrives", letters=none) is None  # no Roman M. alone
+    assert heading_level("V. Putin visits Paris", letters=none) is None  # nor V.
+    assert heading_level("ii) Units", letters=none) == 2
+    assert heading_level("IV. Appendix", letters=none) == 1
+    assert heading_level("B. Methods", letters=frozenset("AB")) == 1
     assert [section_letter(t) for t in ("B. Methods", "(b) Units", "iv. Notes", "Bo")] == [
         "B",
         "b",
         "iv",
         None,
     ]
-    assert letters_in_sequence(["A", "B"]) and letters_in_sequence(["Б", "В"])
-    assert letters_in_sequence(["i", "ii"]) and not letters_in_sequence(["Q", "A", "W"])
+    assert letters_in_sequence(["A", "B", "E"]) == {"A", "B"}  # "E. coli" is none
+    assert letters_in_sequence(["Б", "В"]) == {"Б", "В"}
+    assert letters_in_sequence(["I", "II", "V"]) == {"I"}  # (a Roman "V." is "IV"'s or "VI"'s)
+    assert letters_in_sequence(["i", "ii"]) == {"i"} and not letters_in_sequence(["Q", "A", "W"])
 
 
 PARA = {
@@ -143,7 +148,7 @@ SEQUENCES = {
     "de": ["a) Daten", "b) Verfahren", "c) Ergebnisse"],
 }
 SINGLES = {
-    "en": ["W. David Baird", "Q. Who do I call"],
+    "en": ["J. David Baird", "Q. Who do I call", "V. Putin visits Paris"],
     "ru": ["А. Пушкин", "Я. Иванов"],
     "de": ["E. coli in Badeseen", "U. von der Leyen spricht"],
 }
@@ -159,4 +164,6 @@ def _levels(lang: str, headings: list[str]) -> list[int | None]:
 def test_letters_in_a_row_give_levels_and_initials_do_not(lang: str) -> None:
     want = 2 if SEQUENCES[lang][0][0].islower() else 1
     assert _levels(lang, SEQUENCES[lang]) == [want] * 3
-    assert _levels(lang, SINGLES[lang]) == [None, None]  # headings, without levels
+    assert _levels(lang, SINGLES[lang]) == [None] * len(SINGLES[lang])  # headings, no levels
+    # a letter out of the sequence is an initial ("V. Putin" under "A." to "C.")
+    assert _levels(lang, [*SEQUENCES[lang], SINGLES[lang][-1]]) == [want] * 3 + [None]

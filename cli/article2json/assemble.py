@@ -101,7 +101,7 @@ def _text_of(blocks: Sequence[RawBlock], i: int) -> str:
 def parts(blocks: Sequence[RawBlock], kinds: bytes | bytearray, tally: Tally) -> Iterator[Part]:
     """The article's parts in order; `tally` counts the body as it goes."""
     in_section = False
-    letters: bool | None = None  # whether the headings' letters are sections' (read once)
+    letters: frozenset[str] | None = None  # the headings' letters in a row (read once)
     for i, kind in enumerate(kinds):
         if kind in (TITLE, HEADING):
             block = blocks[i]
@@ -114,7 +114,7 @@ def parts(blocks: Sequence[RawBlock], kinds: bytes | bytearray, tally: Tally) ->
             if level is None and not block.lines[0].escaped:  # "1\\. x" is no numbering
                 if letters is None and section_letter(block.lines[0].text) is not None:
                     letters = _letters_in_sequence(blocks, kinds)
-                level = heading_level([ln.text for ln in block.lines], bool(letters))
+                level = heading_level([ln.text for ln in block.lines], letters or frozenset())
             tally.headings += 1
             in_section = True
             yield (HEADING, text, level, i)
@@ -130,9 +130,9 @@ def parts(blocks: Sequence[RawBlock], kinds: bytes | bytearray, tally: Tally) ->
             yield (BOILERPLATE, _text_of(blocks, i), None, i)
 
 
-def _letters_in_sequence(blocks: Sequence[RawBlock], kinds: bytes | bytearray) -> bool:
-    """Whether the document's headings open with letters in a row ("A.",
-    "B."), which makes them sections' letters (`levels.letters_in_sequence`)."""
+def _letters_in_sequence(blocks: Sequence[RawBlock], kinds: bytes | bytearray) -> frozenset[str]:
+    """The letters the document's headings open with that are in a row
+    ("A.", "B."): sections' letters (`levels.letters_in_sequence`)."""
     found = (section_letter(blocks[i].lines[0].text) for i, k in enumerate(kinds) if k == HEADING)
     return letters_in_sequence(letter for letter in found if letter is not None)
 

@@ -7,7 +7,7 @@ it on any block it has already judged a heading.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Container, Iterable, Sequence
 
 from .lines import atx
 from .patterns import Lazy
@@ -28,11 +28,12 @@ _NUMBERED = Lazy(
 _HAN_NUMERALS = "一二三四五六七八九十"
 _HAN_NUMBERED = Lazy(rf"^(?:[{_HAN_NUMERALS}]{{1,3}}(、)|[（(][{_HAN_NUMERALS}]{{1,3}}[）)])")
 
-# A section number in upper-case Roman numerals: "II. Results", "IV) Notes";
-# of one letter only "I.", "V." and "X." ("C.", "D.", "M." are letters: "M.
-# Macron"). In lower case ("ii)", "iv.") a section under a numbered one.
+# A section number in upper-case Roman numerals: "II. Results", "IV) Notes".
+# One letter ("I.", "V.", "C.") is read as a section's letter (see below:
+# "V. Putin" is an initial). In lower case ("ii)", "iv.") a section under a
+# numbered one.
 _ROMAN = Lazy(
-    r"^(?=[MDCLXVI]{2}|[IVX][.)])"
+    r"^(?=[MDCLXVI]{2})"
     r"M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})[.)](?:\s|$)"
 )
 _ROMAN_DIGITS = frozenset("MDCLXVI")
@@ -40,13 +41,15 @@ _ROMAN_DIGITS = frozenset("MDCLXVI")
 # "a) Data", "(b) Units" (level 2, as under "1."). Not an initial before
 # another ("J. K. Rowling"). Alone, a letter is an initial or a question
 # ("W. David Baird", "Q. Who do I call?"): it is one only in a sequence
-# (see `letters_in_sequence`).
+# (see `letters_in_sequence`). `section_letter` reads Roman numbers of two
+# letters or more too: they make a lone "I." or "V." part of a sequence.
 _LETTERED = Lazy(
-    r"^\(?([\p{Lu}\p{Ll}]|(?=[ivx]{2})x{0,3}(?:ix|iv|v?i{0,3}))[.)]\s+(?!\p{Lu}\.\s)\S"
+    r"^\(?([\p{Lu}\p{Ll}]|(?=[ivx]{2})x{0,3}(?:ix|iv|v?i{0,3})"
+    r"|(?=[IVX]{2})X{0,3}(?:IX|IV|V?I{0,3}))[.)]\s+(?!\p{Lu}\.\s)\S"
 )
 
 
-def heading_level(lines: str | Sequence[str], letters: bool = True) -> int | None:
+def heading_level(lines: str | Sequence[str], letters: Container[str] | None = None) -> int | None:
     """The level a heading's source lines mark, or None when they mark none.
 
     `lines` are the raw lines of the heading block (a string is split at line
@@ -60,8 +63,9 @@ def heading_level(lines: str | Sequence[str], letters: bool = True) -> int | Non
       `"2.3.1 Units"` -> 3, `"٣. ..."` -> 1), capped at 6; a Roman one
       (`"II. Results"`) -> 1; a Chinese one: `"二、方法"` -> 1, `"（二）样本"` -> 2;
     - a lettered heading: `"A. Scope"`, `"B) Methods"` -> 1, `"a) Data"`,
-      `"(b) Units"`, `"ii) Units"` -> 2, when `letters` (the document's
-      headings hold a sequence of letters: see `letters_in_sequence`);
+      `"(b) Units"` -> 2, when the letter is among `letters` (those of the
+      document's headings in a sequence: see `letters_in_sequence`; None:
+      any); a lower-case Roman `"ii) Units"` -> 2;
     - anything else: None.
 
     Markdown markup wins over a number (`"## 2.3.1 Units"` -> 2).
@@ -101,24 +105,33 @@ HAN_SECTION_STARTS = frozenset(_HAN_NUMERALS + "（(")
 
 def section_letter(text: str) -> str | None:
     """The letter a heading opens with as a section's ("B. Methods" -> "B",
-    "(b) Units" -> "b"), or its lower-case Roman number ("ii) Data" ->
-    "ii"), if any."""
-    if not (text[1:2] in ".)" or text[:1] in "(ivx"):
+    "(b) Units" -> "b"), or its Roman number of two letters or more ("ii)
+    Data" -> "ii", "IV. Notes" -> "IV"), if any."""
+    if not (text[1:2] in ".)" or text[:1] in "(ivxIVX"):
         return None  # (cheap guard: a letter's mark)
     m = _LETTERED.p.match(text)
     return None if m is None else m.group(1)
 
 
-def letters_in_sequence(letters: Iterable[str]) -> bool:
-    """Whether headings' section letters hold two in a row ("A" and "B"):
-    then they are sections' letters, not initials or questions."""
+def letters_in_sequence(letters: Iterable[str]) -> frozenset[str]:
+    """The headings' section letters that are in a row with another ("A"
+    beside "B"; "I" or "V" beside a Roman number, "II" or "IV"): those are
+    sections' letters, the others initials or questions ("E. coli")."""
     found = set(letters)
-    return ("i" in found and "ii" in found) or any(
-        chr(ord(c) + 1) in found for c in found if len(c) == 1
+    romans = {c for c in found if len(c) > 1}
+    return frozenset(
+        c
+        for c in found
+        if len(c) == 1
+        and (
+            chr(ord(c) + 1) in found
+            or chr(ord(c) - 1) in found
+            or (c in "IVXivx" and any(c in r for r in romans))
+        )
     )
 
 
-def _numbered_depth(text: str, letters: bool = True) -> int | None:
+def _numbered_depth(text: str, letters: Container[str] | None = None) -> int | None:
     if text[:1] in _HAN_NUMERALS or text[1:2] in _HAN_NUMERALS:  # (cheap guard)
         m = _HAN_NUMBERED.p.match(text)
         if m is not None:
@@ -126,7 +139,7 @@ def _numbered_depth(text: str, letters: bool = True) -> int | None:
     if text[:1] in _ROMAN_DIGITS and _ROMAN.p.match(text):  # (cheap guard, as below)
         return 1
     letter = section_letter(text)
-    if letter is not None and (letters or len(letter) > 1):
+    if letter is not None and (len(letter) > 1 or letters is None or letter in letters):
         return 2 if letter.islower() else 1  # ("ii." is a Roman number: no sequence needed)
     if not text[:1].isdecimal():  # cheap guard: no pattern for most headings
         return None
