@@ -109,3 +109,28 @@ def test_a_form_feed_is_a_line_end_and_what_follows_it_a_new_block() -> None:
 def test_unknown_encoding() -> None:
     with pytest.raises(ConvertError, match="unknown encoding"):
         decode(b"x", "no-such-codec")
+
+
+@pytest.mark.parametrize(
+    ("text", "encoding"),
+    [
+        ("Le président est arrivé à Paris après une très longue journée. Il a été reçu.", "cp1252"),
+        ("España celebra mañana el día de la niña. El señor Núñez llegó a la reunión.", "cp1252"),
+        ("Die Bürger in München ärgern sich über die Straßenbahn. Größer wird es nicht.", "cp1252"),
+        (
+            "Příliš žluťoučký kůň úpěl ďábelské ódy. Česká republika leží ve střední Evropě.",
+            "cp1250",
+        ),
+        (
+            "Zażółć gęślą jaźń. Polska jest państwem w Europie Środkowej, stolicą jest Warszawa.",
+            "cp1250",
+        ),
+    ],
+    ids=["fr", "es", "de", "cs", "pl"],
+)
+def test_auto_prefers_windows_1252_where_it_fits_as_well(text: str, encoding: str) -> None:
+    """charset-normalizer ties Windows-1252 with 1250 on French or Spanish
+    ("aprčs", "Espańa"); Czech and Polish stay Windows-1250."""
+    data = ("\n\n".join([text] * 3) + "\n").encode(encoding)
+    got, name = decode(data, "auto")
+    assert (name, got.split("\n")[0]) == (encoding, text)

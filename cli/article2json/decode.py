@@ -115,10 +115,31 @@ def detect(data: bytes) -> str:
         raise ConvertError(
             "--encoding auto needs charset-normalizer: pip install 'article2json[detect]'"
         ) from None
-    best = charset_normalizer.from_bytes(data).best()
+    matches = charset_normalizer.from_bytes(data)
+    best = matches.best()
     if best is None:
         raise ConvertError("no text encoding fits the bytes; name one with --encoding")
-    return codecs.lookup(best.encoding).name
+    # Among code pages that fit as well, Windows-1252 (Western Europe, the
+    # most common): charset-normalizer ties it with Windows-1250 on French
+    # or Spanish text and picks the latter ("aprčs", "Espańa").
+    for m in matches:
+        if m.encoding == "cp1252" and m.chaos <= best.chaos and m.coherence >= best.coherence:
+            return "cp1252"
+    name = codecs.lookup(best.encoding).name
+    if name in _SAME_AS_1252_OFTEN and _decodes_as(data, "cp1252") == str(best):
+        return "cp1252"  # (German text reads the same in both: say the usual one)
+    return name
+
+
+# Code pages whose text is often the same as Windows-1252's.
+_SAME_AS_1252_OFTEN = frozenset({"cp1250", "cp1257", "iso8859-15", "iso8859-13", "iso8859-10"})
+
+
+def _decodes_as(data: bytes, encoding: str) -> str | None:
+    try:
+        return codecs.decode(data, encoding)
+    except UnicodeDecodeError:
+        return None
 
 
 def _fitting(data: bytes) -> str:
