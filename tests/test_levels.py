@@ -167,3 +167,41 @@ def test_letters_in_a_row_give_levels_and_initials_do_not(lang: str) -> None:
     assert _levels(lang, SINGLES[lang]) == [None] * len(SINGLES[lang])  # headings, no levels
     # a letter out of the sequence is an initial ("V. Putin" under "A." to "C.")
     assert _levels(lang, [*SEQUENCES[lang], SINGLES[lang][-1]]) == [want] * 3 + [None]
+
+
+NUMBERED_PAPERS = {
+    "en": ("1. Introduction", "2. Methods", "2.1 Data", "2.2 Models", "3. Results"),
+    "de": ("1. Einleitung", "2. Methoden", "2.1 Daten", "2.2 Modelle", "3. Ergebnisse"),
+    "ru": ("1. Введение", "2. Методы", "2.1 Данные", "2.2 Модели", "3. Результаты"),
+    "el": ("1. Εισαγωγή", "2. Μέθοδοι", "2.1 Δεδομένα", "2.2 Μοντέλα", "3. Αποτελέσματα"),
+}
+
+
+@pytest.mark.parametrize("lang", sorted(NUMBERED_PAPERS))
+def test_numbered_headings_without_blank_lines_stand_alone(lang: str) -> None:
+    """ "2. Methods" right above "2.1 Data": a section and its first
+    subsection, not two items of a list; each a heading at its depth."""
+    h = NUMBERED_PAPERS[lang]
+    body = PARA.get(
+        lang, "Η επιτροπή συνεδρίασε τη Δευτέρα και ενέκρινε το σχέδιο μετά από μακρά συζήτηση."
+    )
+    lines = ["Report", h[0], body, h[1], h[2], body, h[3], body, h[4], body]
+    a = article2json.parse("\n".join(lines) + "\n")
+    assert [(s["heading"], s["level"]) for s in a["sections"]] == [
+        (h[0], 1),
+        (h[1], 1),
+        (h[2], 2),
+        (h[3], 2),
+        (h[4], 1),
+    ]
+
+
+def test_a_table_of_contents_and_figures_are_no_section_headings() -> None:
+    from article2json.segment import is_section_heading
+
+    assert is_section_heading("2.1 Data") and is_section_heading("3.2.1 Units")
+    for text in ("2.66 GHz CPU", "7.7 MB (-52%)", "1.5 million people", "2.1 Data ........ 4"):
+        assert not is_section_heading(text), text
+    toc = "1.1 Background\n1.2 Scope\n1.3 Terms"
+    a = article2json.parse(f"Report\n\nContents\n{toc}\n\n{PARA['en']}\n")
+    assert any(toc in p for s in a["sections"] for p in s["paragraphs"])  # its lines together

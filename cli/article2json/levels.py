@@ -98,6 +98,41 @@ def is_han_section(text: str) -> bool:
     return _HAN_NUMBERED.p.match(text) is not None
 
 
+# A section number of two levels or more before a capitalised word (or one
+# of a script without case): "2.1 Data", "3.2.1. Units" ("2.5 million" is
+# a figure).
+_SUBSECTION = Lazy(r"\p{Nd}{1,3}(?:\.\p{Nd}{1,3})+\.?[ \t]+(?=\p{Lu}|\p{Lo})")
+
+
+def is_subsection(text: str) -> bool:
+    """A line that opens with a section number of two levels or more, not
+    a figure before its unit ("2.66 GHz CPU", "7.7 MB", "1.5 Million")."""
+    if not text[:1].isdecimal():
+        return False
+    m = _SUBSECTION.p.match(text)
+    if m is None or int(text[: text.index(".")]) == 0:  # ("0.2 of its mass...": a figure)
+        return False
+    rest = text[m.end() :]
+    if _STOP_INSIDE.p.search(rest):
+        return False  # a sentence ends inside: a wrapped paragraph's line
+    word = rest.split(maxsplit=1)[0].strip(".,;:()").lower()
+    return word not in UNITS and not (len(word) <= 3 and rest[:3].isupper())
+
+
+_STOP_INSIDE = Lazy(r"[.!?।。][\s\p{Pe}\p{Pf}]")
+
+
+# Words after a figure, not a section's title (lower case).
+UNITS = frozenset(
+    (
+        "hz", "khz", "mhz", "ghz", "kb", "mb", "gb", "tb", "kbps", "mbps", "gbps",
+        "mg", "kg", "km", "cm", "mm", "ml", "kw", "mw", "gw", "kwh",
+        "million", "billion", "trillion", "millionen", "milliarden", "millones", "millions",
+        "percent", "per", "prozent", "por",
+    )
+)  # fmt: skip
+
+
 # The first characters of a Chinese section number: callers on a hot path
 # test a line's first character against these before calling.
 HAN_SECTION_STARTS = frozenset(_HAN_NUMERALS + "（(")

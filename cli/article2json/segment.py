@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from .blocks import Block, item_column, line_text, mark_of, would_fit
 from .boilerplate import OPEN_BRACKETS, is_bracketed_promo, is_copyright_notice, is_menu
 from .doc_layout import Layout, LayoutTally
-from .levels import HAN_SECTION_STARTS, is_han_section
+from .levels import HAN_SECTION_STARTS, is_han_section, is_subsection
 from .line_features import case_of_start, is_markup_rule, transition
 from .lines import (
     Line,
@@ -88,7 +88,9 @@ def forced_starts(run: Iterable[Line], width: int, blanks: bool = False) -> byte
     same mark (LIST_GAP lines at most) continues the list;
     the rows of a table stay together (`_tables`); a line under one of
     quotation marks alone (">") starts a block; a short Chinese section
-    heading ("二、停放规范") stands alone; a copyright line that ends the
+    heading ("二、停放规范") stands alone, and so does one numbered "2.1
+    Data" above a line with no number (a table of contents' lines stay
+    together); a copyright line that ends the
     run under a line that was not cut for room stands alone; a navigation line
     ("Home | News | Sport") or a promotion in brackets ("(Follow us on
     Facebook.)") under a sentence stands alone, so that a foot line in a
@@ -101,6 +103,7 @@ def forced_starts(run: Iterable[Line], width: int, blanks: bool = False) -> byte
     mark, hang = 0, -HANG_SLACK  # the indents of the list item above and of its text
     bullet, since = "", LIST_GAP + 1  # the list item above: its mark, and the lines since
     above: Line | None = None  # the line above the last one
+    numbered = -1  # the line above, a numbered section heading ("2.1 Data")
     for line in run:
         f = START if after else FREE
         after = False
@@ -146,6 +149,12 @@ def forced_starts(run: Iterable[Line], width: int, blanks: bool = False) -> byte
                 and is_bracketed_promo(line.text)
             ):  # "(Follow us on Facebook.)" under the last paragraph
                 f, after = START, True
+        if numbered >= 0 and not line.text[0].isdecimal():
+            out[numbered] = START  # "2.1 Data" above text: a heading, alone
+            f = START
+        numbered = -1
+        if line.text[0].isdecimal() and not line.escaped and is_section_heading(line.text):
+            numbered = len(out)
         out.append(f)
         rows.append(is_table_row(line.text))
         if "|" in line.text:
@@ -169,15 +178,26 @@ def forced_starts(run: Iterable[Line], width: int, blanks: bool = False) -> byte
 # which ran for every run's last line: 0.7% of a corpus parse).
 _COPYRIGHT_HINTS = ("©", "(c)", "(C)", "℗", "ⓒ", "opyright", "OPYRIGHT", "무단")
 
-# A Chinese section heading is at most this many characters.
+# A Chinese section heading is at most this many characters; one numbered
+# "2.1 Data", this many words.
 SECTION_HEADING_CHARS = 30
+SUBSECTION_WORDS = 8
 
 
 def is_section_heading(text: str) -> bool:
-    """A short line that opens with a Chinese section number and ends no
-    sentence or clause ("二、停放规范", "（一）电子围栏"): a heading, whose
-    text says so, standing alone in any layout (a numbered list item of
-    prose ends in a stop)."""
+    """A short line that opens with a Chinese section number ("二、停放规范",
+    "（一）电子围栏") or one of two levels or more ("2.1 Data", "3.2.1 Units")
+    and ends no sentence or clause: a heading, whose text says so, standing
+    alone in any layout (a numbered list item of prose ends in a stop; "2."
+    alone may number a list's items; dot leaders make a table of contents'
+    line: "2.1 Data ........ 4")."""
+    if text[0].isdecimal():
+        return (
+            len(text.split()) <= SUBSECTION_WORDS
+            and "...." not in text
+            and is_subsection(text)
+            and not any(sentence_and_clause(text))
+        )
     return (
         len(text) <= SECTION_HEADING_CHARS
         and is_han_section(text)
