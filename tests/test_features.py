@@ -382,8 +382,13 @@ def test_forced_starts_of_hanging_items_and_foot_menus() -> None:
         CONTINUE,
         FREE,
     ]
-    # An item that ends short ends there: the indented line below is the model's.
-    assert forced((0, "- one lane"), (2, "the old crossing")) == [START, FREE]
+    # An item that ends short: an indented line below going on in lower case
+    # continues it, but where indents open paragraphs that is the model's.
+    assert forced((0, "- one lane"), (2, "the old crossing")) == [START, CONTINUE]
+    rows = [Line("- one lane", 0, 0, 0), Line("the old crossing", 0, 0, 2)]
+    assert list(forced_starts(rows, 20, indents=True)) == [START, FREE]
+    assert forced((0, "- one lane,"), (2, "the old crossing")) == [START, FREE]  # (a mark)
+    assert forced((0, "- one lane"), (2, "The old crossing")) == [START, FREE]
     # An indented sentence after an item that ended one opens a paragraph.
     assert forced((0, "1. Stop at eight."), (4, "Work starts soon.")) == [START, FREE]
     assert forced((0, "1. Stop at eight."), (3, "and on Sundays.")) == [START, CONTINUE]

@@ -734,3 +734,36 @@ def test_a_section_on_advertising_keeps_its_heading() -> None:
     parts = ["Privacy policy", para, "Cookies", para, "Advertising", para, "Your rights", para]
     a = article2json.parse("\n\n".join(parts) + "\n")
     assert [s["heading"] for s in a["sections"]] == [None, "Cookies", "Advertising", "Your rights"]
+
+
+@pytest.mark.parametrize(
+    ("item", "rest", "others"),
+    [
+        (
+            "forty kilometres of protected lanes on the main",
+            "roads into the centre",
+            ["secure parking", "a new bridge"],
+        ),
+        (
+            "vierzig Kilometer geschützte Radwege auf den",
+            "großen Straßen ins Zentrum",
+            ["sichere Abstellplätze", "eine neue Brücke"],
+        ),
+        (
+            "сорок километров защищённых полос на главных",
+            "дорогах в центр города",
+            ["охраняемые стоянки", "новый мост"],
+        ),
+    ],
+    ids=["en", "de", "ru"],
+)
+def test_a_list_item_wrapped_by_hand_under_its_text_stays_one_item(
+    item: str, rest: str, others: list[str]
+) -> None:
+    """No blank lines; the item's second line, indented under its text,
+    goes on in lower case: it continues the item, however short the line."""
+    intro = EN[1].text
+    lines = ["Cycling plan", intro, f"- {item}", f"  {rest}", *[f"- {o}" for o in others]]
+    a = article2json.parse("\n".join(lines) + "\n")
+    listed = "\n".join([f"- {item} {rest}", *[f"- {o}" for o in others]])
+    assert listed in [p for s in a["sections"] for p in s["paragraphs"]]

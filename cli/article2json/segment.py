@@ -77,13 +77,17 @@ def run_items(
         yield transition(prev, cur, layout, longest, None)
 
 
-def forced_starts(run: Iterable[Line], width: int, blanks: bool = False) -> bytearray:
+def forced_starts(
+    run: Iterable[Line], width: int, blanks: bool = False, indents: bool = False
+) -> bytearray:
     """For each line of a run, what the markup says (FREE, START or CONTINUE):
     the first line and `#` headings start blocks, and so does the line after
     them; a setext underline continues its heading; a line indented under
     the text of the list item above continues it (a hanging indent) where
     the line above was full (`width`: the document's wrap width), unless it
-    opens a sentence after one ends (an indented paragraph after the list);
+    opens a sentence after one ends (an indented paragraph after the list),
+    or where it goes on in lower case after a line that ends no clause (in
+    a document whose paragraphs do not open with an indent: `indents`);
     where blank lines part blocks (`blanks`), an item under an item of the
     same mark (LIST_GAP lines at most) continues the list;
     the rows of a table stay together (`_tables`); a line under one of
@@ -118,8 +122,17 @@ def forced_starts(run: Iterable[Line], width: int, blanks: bool = False) -> byte
             f == FREE
             and mark < line.indent <= hang + HANG_SLACK
             and prev is not None
-            and prev.indent + len(prev.text) >= HANG_FULL * width
-            and (not ends_sentence(prev.text) or case_of_start(line.text) == "lower")
+            and (
+                (
+                    prev.indent + len(prev.text) >= HANG_FULL * width
+                    and (not ends_sentence(prev.text) or case_of_start(line.text) == "lower")
+                )
+                or (
+                    not indents  # (where an indent opens a paragraph, it may: "and a list...")
+                    and case_of_start(line.text) == "lower"
+                    and not any(sentence_and_clause(prev.text))
+                )
+            )
         ):
             f = CONTINUE  # a wrapped list item's next line, under its text
         else:
@@ -236,7 +249,7 @@ def starts(
 ) -> bytearray:
     """For each line of a run, 1 if it starts a block; `again` is the same
     run once more (a long run is read from the text for each pass)."""
-    forced = forced_starts(run, layout.width, layout.blanks)
+    forced = forced_starts(run, layout.width, layout.blanks, layout.indents)
     if len(forced) == 1 or FREE not in forced:
         return bytearray(f == START for f in forced)
     if layout.bare:
