@@ -516,6 +516,9 @@ def test_openers_and_advertisement_tags_in_more_languages() -> None:
         "Lee también: El puente costará más de lo previsto",
         "Читайте также: Мост через реку подорожает",
         "【PR】今なら初月無料！人気のアプリをダウンロード",
+        "Leer más: El Gobierno aprueba el plan del puente",
+        "相关阅读：北京发布新规",
+        "관련기사: 다리 건설 비용 상승",
     ):
         text = "\n\n".join(b.text for b in EN) + "\n\n" + line + "\n"
         assert article2json.parse(text)["boilerplate"] == [line], line
@@ -534,6 +537,9 @@ def test_openers_and_advertisement_tags_in_more_languages() -> None:
         "LINEで友だち追加してニュースを受け取る",
         "ⓒ 서울일보, 무단 전재 및 재배포 금지",
         "저작권자 © 서울일보 무단전재 및 재배포금지",
+        "Newsletter abonnieren",
+        "View this email in your browser",
+        "本文为原创，转载请注明出处。",
     ],
 )
 def test_a_share_line_at_the_end_is_boilerplate(line: str) -> None:

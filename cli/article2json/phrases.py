@@ -162,10 +162,12 @@ OPENERS: dict[str, tuple[str, ...]] = {
     "ar": ("اقرأ أيضا", "اقرأ أيضاً", "إقرأ أيضا", "شاهد أيضا", "تابعونا على"),
     # (not French "Lire aussi": the web corpus's Le Monde page keeps one as text)
     "de": ("mehr zum thema", "lesen sie auch", "lesen sie mehr"),
-    "es": ("lee también", "lea también", "te puede interesar"),
+    "es": ("lee también", "lea también", "te puede interesar", "leer más:"),
     "pt": ("leia também", "leia mais"),
     "it": ("leggi anche", "potrebbe interessarti"),
     "ru": ("читайте также", "читайте ещё", "смотрите также:"),
+    "zh": ("相关阅读", "延伸阅读", "相关新闻："),
+    "ko": ("관련기사", "관련 기사"),
 }
 
 # Phrases that make a short block boilerplate wherever they stand in it.
@@ -185,6 +187,8 @@ PHRASES: dict[str, tuple[str, ...]] = {
         "sent from my android",
         "sent from my ipad",
         "get outlook for",
+        "view this email in your browser",
+        "view this email in a browser",
     ),
     "he": ("שתפו את הכתבה", "שתף את הכתבה", "עקבו אחרינו"),
     "th": ("แชร์บทความนี้", "ติดตามเราได้ที่"),
@@ -212,6 +216,7 @@ PHRASES: dict[str, tuple[str, ...]] = {
         "folgen sie uns",
         "abonnieren sie unseren",
         "melden sie sich für unseren",
+        "newsletter abonnieren",
         "artikel teilen",
     ),
     "pt": ("siga-nos no", "siga-nos nas", "assine nossa newsletter", "inscreva-se na nossa"),
@@ -246,6 +251,7 @@ PHRASES: dict[str, tuple[str, ...]] = {
         "扫描二维码",
         "点击关注",
         "分享到",
+        "转载请注明出处",
     ),
 }
 
