@@ -41,6 +41,8 @@ from article2json.levels import heading_level, letters_in_sequence, section_lett
         ("2.3.1 Units", 3),
         ("1.2.3.4.5.6.7 Very deep", 6),
         ("12.05.2024 Budget", None),
+        ("8. September 2023", None),  # a date, not section 8
+        ("12. Mai", None),
         ("2024 budget", None),
         ("3.14159 is pi", None),
         ("2.", 1),

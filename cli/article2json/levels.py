@@ -60,7 +60,8 @@ def heading_level(lines: str | Sequence[str], letters: Container[str] | None = N
     - an empty `#` line ("##") marks nothing: it is no heading;
     - numbered heading: the depth of its number, in any script's digits
       (`"2. Scope"` -> 1, `"2) Scope"` -> 1, `"2.3 Data"` -> 2,
-      `"2.3.1 Units"` -> 3, `"٣. ..."` -> 1), capped at 6; a Roman one
+      `"2.3.1 Units"` -> 3, `"٣. ..."` -> 1), capped at 6, but a date is
+      none (`"8. September 2023"`); a Roman one
       (`"II. Results"`) -> 1; a Chinese one: `"二、方法"` -> 1, `"（二）样本"` -> 2;
     - a lettered heading: `"A. Scope"`, `"B) Methods"` -> 1, `"a) Data"`,
       `"(b) Units"` -> 2, when the letter is among `letters` (those of the
@@ -183,4 +184,12 @@ def _numbered_depth(text: str, letters: Container[str] | None = None) -> int | N
         return None
     if m.group(1) is not None:
         return min(m.group(1).count(".") + 1, MAX_LEVEL)
-    return 1
+    return None if _is_date(text) else 1
+
+
+def _is_date(text: str) -> bool:
+    """A date ("8. September 2023", "12. Mai"), not a section "8." (the date
+    words are imported only for a heading that opens with a number)."""
+    from .dates import DATE_CHARS, is_date_line
+
+    return len(text) <= DATE_CHARS and is_date_line(text)
