@@ -612,3 +612,21 @@ def test_forced_starts_keep_a_list_together_where_blank_lines_part_blocks() -> N
     assert list(forced_starts(lines, 60, blanks=True)) == [START, CONTINUE, FREE, CONTINUE, FREE]
     # Without blank lines two lists may touch: the model decides.
     assert list(forced_starts(lines, 60)) == [START, FREE, FREE, FREE, FREE]
+
+
+@pytest.mark.parametrize(
+    "refs",
+    [
+        ("[1] Robertson, A. (2009). Cycling and the heart.", "[2] Formal, B. (2021). Lanes."),
+        ("[1] Иванов И. (2009). Велосипед и сердце.", "[2] Петров П. (2021). Дорожки."),
+        ("[1] 王明（2009）。自行车与健康。", "[2] 李华（2021）。城市车道。"),
+    ],
+    ids=["en", "ru", "zh"],
+)
+def test_a_reference_list_keeps_one_reference_a_line(refs: tuple[str, str]) -> None:
+    from article2json.blocks import Block, is_list_item
+
+    assert all(map(is_list_item, refs)) and not is_list_item("[1]") and not is_list_item("[a] x")
+    assert Block(tuple(Line(t, 0, 0, 0) for t in ("References", *refs))).text() == "\n".join(
+        ("References", *refs)
+    )

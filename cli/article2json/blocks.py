@@ -20,8 +20,9 @@ BULLETS = frozenset("-*+•●○◦▪▫■□‣⁃–—·∙~・")
 # (but "3、4人", three or four people, is a number).
 _NUMBER_MARK = Lazy(
     r"\(?(?:\p{Nd}{1,3}|\w)\s?[.)]\s*\w|(?:\p{Nd}{1,3}[、．](?!\p{Nd})|（\p{Nd}{1,3}）)\s*\w"
+    r"|\[\p{Nd}{1,3}\]\s+\w"  # a reference list's "[1] Smith (2009)."
 )
-_MARK_CHARS = frozenset(".)、．）")
+_MARK_CHARS = frozenset(".)、．）]")
 _WIDE_MARKS = frozenset("・、．）")
 
 
@@ -387,7 +388,7 @@ def item_column(text: str) -> int | None:
 
 def is_list_item(text: str) -> bool:
     """A bulleted or numbered line ("- x", "• x", "1. x", "a) x", "(3) x",
-    "・x", "1、x", "（3）x")."""
+    "・x", "1、x", "（3）x", "[3] x")."""
     if not text:
         return False
     if text[0] in BULLETS:
