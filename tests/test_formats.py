@@ -241,3 +241,19 @@ def test_library_exports() -> None:
         round(article2json.detect_article_language(a)[1], 3),
     )
     assert "language" not in article2json.parse(SEED.read_bytes())["stats"]
+
+
+@pytest.mark.parametrize("rule", ["---", "***", "___"])
+def test_a_thematic_break_right_above_text_stands_alone_in_markdown(rule: str) -> None:
+    """A rule that starts a block is a thematic break, not the text's first
+    line; under a line of text, "---" is still a setext underline."""
+    a = article2json.parse(
+        f"# T\n\nSome text for the body.\n\n{rule}\nFooter note.\n\nAbout\n---\n\nMore.\n"
+    )
+    assert [p for s in a["sections"] for p in s["paragraphs"]] == [
+        "Some text for the body.",
+        rule,
+        "Footer note.",
+        "More.",
+    ]
+    assert [s["heading"] for s in a["sections"]] == [None, "About"]

@@ -290,8 +290,11 @@ def markdown_starts(run: Iterable[Line]) -> bytearray:
             continue
         fence = opening_fence(line) if line.text[:1] in FENCE_CHARS else None
         atx = fence is None and is_atx_heading(line)
-        out.append(not out or atx or prev or fence is not None)
-        prev = atx
+        new = not out or atx or prev or fence is not None
+        out.append(new)
+        # a heading stands alone; so does a rule ("---") that starts a block:
+        # a thematic break, not a setext underline
+        prev = atx or (new and not line.escaped and is_thematic_break(line.text))
         if "|" in line.text and not line.escaped and fence is None:
             bars[len(out) - 1] = line.text
     for table in bar_tables(bars) if len(bars) > 1 else ():
@@ -302,6 +305,12 @@ def markdown_starts(run: Iterable[Line]) -> bytearray:
         if table.stop < len(out):
             out[table.stop] = 1
     return out
+
+
+def is_thematic_break(text: str) -> bool:
+    """A Markdown rule: three or more "-", "*" or "_", spaces between."""
+    marks = text.replace(" ", "").replace("\t", "")
+    return len(marks) >= 3 and marks[0] in "-*_" and marks == marks[0] * len(marks)
 
 
 # A document of up to this many lines keeps them from its first pass (as
