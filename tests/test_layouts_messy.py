@@ -773,3 +773,31 @@ def test_a_list_item_wrapped_by_hand_under_its_text_stays_one_item(
     a = article2json.parse("\n".join(lines) + "\n")
     listed = "\n".join([f"- {item} {rest}", *[f"- {o}" for o in others]])
     assert listed in [p for s in a["sections"] for p in s["paragraphs"]]
+
+
+def test_hanging_lines_of_list_items_do_not_make_the_file_indented() -> None:
+    """Several items wrapped under their text, no blank lines: the indents
+    are the items', not paragraphs' first lines (which would glue a heading
+    and the text above the list into one paragraph)."""
+    from article2json.doc_layout import LayoutTally
+    from article2json.lines import visible
+
+    lines = [
+        "Tortilla de patatas",
+        "La tortilla es uno de los platos más populares de la cocina española.",
+        "Ingredientes",
+        "- 1 cebolla mediana (opcional, pero",
+        "  muy recomendable)",
+        "- 600 g de patatas cortadas en láminas",
+        "  finas y secas",
+        "1. Pela las patatas y córtalas en láminas finas. Pica la cebolla en",
+        "   juliana.",
+        "2. Fríe las patatas y la cebolla a fuego medio durante unos veinte",
+        "   minutos.",
+    ]
+    tally = LayoutTally()
+    for k, text in enumerate(lines):
+        tally.add(visible(text, k))
+    assert not tally.layout().indents
+    a = article2json.parse("\n".join(lines) + "\n")
+    assert [s["heading"] for s in a["sections"]][-1:] == ["Ingredientes"]

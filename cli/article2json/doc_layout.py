@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from .blocks import item_column
 from .lines import Line
 from .scripts import sentence_and_clause
 
@@ -117,6 +118,15 @@ def is_glued(run: Sequence[Line], width: int) -> bool:
     return glued_opening(head_facts(run), width)
 
 
+def hangs(item: Line, line: Line) -> bool:
+    """Whether an indented line sits under the text of the list item above
+    it, in its column or one short of it (a hanging indent, "- forty
+    kilometres..." / "  roads into..."): no paragraph's first-line indent
+    (one deeper than the text is: "1. x" / "    New paragraph")."""
+    column = item_column(item.text)
+    return column is not None and column - 1 <= line.indent - item.indent <= column
+
+
 class LayoutTally:
     """What `Layout` is read from, gathered one line at a time (the facts of
     a 5 MB document in counts, not in lists of its lines)."""
@@ -169,7 +179,7 @@ class LayoutTally:
         m = len(prev.text)
         inner = self.inner_lengths
         inner[m] = inner.get(m, 0) + 1
-        if line.indent > prev.indent:
+        if line.indent > prev.indent and not hangs(prev, line):
             self.indented += 1
         self.run_len += 1
         if self.run_len == 2:
