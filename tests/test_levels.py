@@ -52,7 +52,12 @@ from article2json.levels import heading_level, letters_in_sequence, section_lett
         ("２．概要", 1),
         ("## 2.3.1 Units", 2),
         ("Article 3.", None),
-        ("第三条", None),
+        ("第三条", None),  # an article of a law
+        ("第1章　インストール", 1),
+        ("第一章 总则", 1),
+        ("第2節 設定", 2),
+        ("第二节 方法", 2),
+        ("第一个人", None),
         ("Plain heading", None),
         ("", None),
         ([], None),

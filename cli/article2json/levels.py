@@ -27,6 +27,12 @@ _NUMBERED = Lazy(
 # A Chinese section number: "一、" is a part (level 1), "（一）" a section in it (2).
 _HAN_NUMERALS = "一二三四五六七八九十"
 _HAN_NUMBERED = Lazy(rf"^(?:[{_HAN_NUMERALS}]{{1,3}}(、)|[（(][{_HAN_NUMERALS}]{{1,3}}[）)])")
+# A chapter or section by its ordinal, in Chinese or Japanese: "第1章" and
+# "第一章" (level 1), "第2節", "第二节" (2). "第三条" is an article of a law,
+# which names no level here.
+_HAN_CHAPTER = Lazy(
+    rf"^第[\p{{Nd}}{_HAN_NUMERALS}百]{{1,4}}([章编編部篇])|^第[\p{{Nd}}{_HAN_NUMERALS}百]{{1,4}}[节節]"
+)
 
 # A section number in upper-case Roman numerals: "II. Results", "IV) Notes".
 # One letter ("I.", "V.", "C.") is read as a section's letter (see below:
@@ -63,6 +69,7 @@ def heading_level(lines: str | Sequence[str], letters: Container[str] | None = N
       `"2.3.1 Units"` -> 3, `"٣. ..."` -> 1), capped at 6, but a date is
       none (`"8. September 2023"`); a Roman one
       (`"II. Results"`) -> 1; a Chinese one: `"二、方法"` -> 1, `"（二）样本"` -> 2;
+      a chapter `"第1章"`, `"第一章"` -> 1 and a section `"第2節"`, `"第二节"` -> 2;
     - a lettered heading: `"A. Scope"`, `"B) Methods"` -> 1, `"a) Data"`,
       `"(b) Units"` -> 2, when the letter is among `letters` (those of the
       document's headings in a sequence: see `letters_in_sequence`; None:
@@ -168,6 +175,10 @@ def letters_in_sequence(letters: Iterable[str]) -> frozenset[str]:
 
 
 def _numbered_depth(text: str, letters: Container[str] | None = None) -> int | None:
+    if text[:1] == "第":
+        m = _HAN_CHAPTER.p.match(text)
+        if m is not None:
+            return 1 if m.group(1) else 2
     if text[:1] in _HAN_NUMERALS or text[1:2] in _HAN_NUMERALS:  # (cheap guard)
         m = _HAN_NUMBERED.p.match(text)
         if m is not None:
