@@ -801,3 +801,32 @@ def test_hanging_lines_of_list_items_do_not_make_the_file_indented() -> None:
     assert not tally.layout().indents
     a = article2json.parse("\n".join(lines) + "\n")
     assert [s["heading"] for s in a["sections"]][-1:] == ["Ingredientes"]
+
+
+@pytest.mark.parametrize(
+    ("q", "a"),
+    [
+        ("Q: How did you start?", "A: With a lot of patience and a second-hand sewing machine."),
+        (
+            "Frage: Wie haben Sie angefangen?",
+            "Antwort: Mit viel Geduld und einer alten Nähmaschine.",
+        ),
+        ("В: Как вы начинали?", "О: С большим терпением и старой швейной машинкой."),
+        ("问：您是怎么开始的？", "答：靠很多耐心和一台旧缝纫机。"),
+    ],
+    ids=["en", "de", "ru", "zh"],
+)
+def test_an_interviews_questions_are_text_not_headings(q: str, a: str) -> None:
+    """A short question after its mark looks like a heading (short, no
+    stop or a "?"): the mark says it is a turn of the interview."""
+    from article2json.classify import is_speaker_turn
+
+    text = "\n\n".join(["Interview with a tailor", EN[1].text, q, a, q, a]) + "\n"
+    got = article2json.parse(text, explain=True)
+    assert [s["heading"] for s in got["sections"]] == [None]
+    assert {b["rule"] for b in got["blocks"] if b["text"] == q} == {"speaker"}
+    assert (
+        not is_speaker_turn("Question:")
+        and not is_speaker_turn("Note: this")
+        and not is_speaker_turn("a: x")
+    )

@@ -34,6 +34,7 @@ from .boilerplate import cue_features, is_bracketed, is_bracketed_promo
 from .line_features import is_markup_rule
 from .lines import atx_heading, is_atx_heading, is_markdown
 from .model import Crf, Decoder, load
+from .phrases import SPEAKER_MARKS
 from .spans import Spans
 from .tables import is_table
 
@@ -151,7 +152,28 @@ def rule(block: Block, text: str, i: int, n: int) -> tuple[Kind, str] | None:
         return "paragraph", "ad-label"  # no heading: the section goes on under it
     if i and len(text) <= CREDIT_CHARS and "\n" not in text and _is_credit(text):
         return "paragraph", "credit"  # whose picture: a caption's, no heading
+    if i and is_speaker_turn(text):
+        return "paragraph", "speaker"  # an interview's question or answer: no heading
     return edge_boilerplate(text, i, n)
+
+
+_SPEAKER_LETTERS = frozenset(m for ms in SPEAKER_MARKS.values() for m in ms if len(m) == 1)
+_SPEAKER_WORDS = frozenset(m for ms in SPEAKER_MARKS.values() for m in ms if len(m) > 1)
+# (the longest mark word is shorter than this)
+_SPEAKER_CHARS = 12
+
+
+def is_speaker_turn(text: str) -> bool:
+    """A block that opens with an interview's mark and a colon, text after
+    it ("Q: How did you start?", "Antwort: Mit Geduld.", "问：为什么？");
+    the mark alone ("Question:") may head a section."""
+    colon = text.find(":", 1, _SPEAKER_CHARS)
+    if colon < 0:
+        colon = text.find("：", 1, _SPEAKER_CHARS)
+    if colon < 1 or not text[colon + 1 :].strip():
+        return False
+    mark = text[:colon].rstrip()
+    return mark in _SPEAKER_LETTERS or mark.lower() in _SPEAKER_WORDS
 
 
 # (`credits.CREDIT_CHARS`, here so that the module is not imported for the test)

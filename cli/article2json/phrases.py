@@ -401,6 +401,21 @@ PAGER_WORDS = frozenset(
     }
 )  # fmt: skip
 
+# Marks of an interview's turns ("Q: How did you start?", "Frage: ...",
+# "问：..."): a block that opens with one and goes on is a paragraph, never
+# a heading (the web annotators keep all 39 as text). One-letter marks are
+# upper case; words any case.
+SPEAKER_MARKS: dict[str, tuple[str, ...]] = {
+    "en": ("Q", "A", "question", "answer"),
+    "de": ("F", "A", "frage", "antwort"),
+    "fr": ("Q", "R", "question", "réponse"),
+    "es": ("P", "R", "pregunta", "respuesta"),
+    "ru": ("В", "О", "вопрос", "ответ"),
+    "zh": ("问", "答"),
+    "ja": ("問", "答"),
+    "ko": ("문", "답", "질문", "답변"),
+}
+
 # Separators of a navigation line: "Home | News | World", "Home > Sport".
 MENU_SEPARATORS = (
     " | ",
