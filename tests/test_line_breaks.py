@@ -8,8 +8,8 @@ from __future__ import annotations
 import pytest
 
 import article2json
-from article2json.blocks import ended_on_purpose
 from article2json.layouts import wrap
+from article2json.line_breaks import ended_on_purpose
 from article2json.lines import Line
 
 PROSE = {

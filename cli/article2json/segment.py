@@ -32,7 +32,7 @@ from .lines import (
 from .model import Crf, Decoder, load
 from .scripts import ends_sentence, sentence_and_clause
 from .spans import Spans
-from .tables import bar_tables, is_rule_row, is_table_row
+from .tables import bar_tables, is_table_row
 
 if TYPE_CHECKING:
     from .fences import Found
@@ -268,51 +268,6 @@ def starts(
     return bytearray(k == b for k in decoder.path())
 
 
-def markdown_starts(run: Iterable[Line]) -> bytearray:
-    """In a Markdown document, a run of lines is one block, but for `#`
-    heading lines, which stand alone; tables (a header, Markdown's "|---|"
-    row, rows), which are blocks of their own even under a line of text (as
-    GitHub reads them; the text right under one, which GitHub would read as
-    a row, is a block too); and
-    fenced code, a block from its fence to its closing fence, in which no
-    line is markup (`fences`)."""
-    from .fences import FENCE_CHARS, closes, opening_fence  # (Markdown only: start-up)
-
-    out = bytearray()
-    bars: dict[int, str] = {}  # the lines that hold a bar, by their index
-    prev = True  # the line above stands alone: this one starts a block
-    fence: str | None = None
-    for line in run:
-        if fence is not None:
-            out.append(0)
-            if closes(line, fence):
-                fence, prev = None, True
-            continue
-        fence = opening_fence(line) if line.text[:1] in FENCE_CHARS else None
-        atx = fence is None and is_atx_heading(line)
-        new = not out or atx or prev or fence is not None
-        out.append(new)
-        # a heading stands alone; so does a rule ("---") that starts a block:
-        # a thematic break, not a setext underline
-        prev = atx or (new and not line.escaped and is_thematic_break(line.text))
-        if "|" in line.text and not line.escaped and fence is None:
-            bars[len(out) - 1] = line.text
-    for table in bar_tables(bars) if len(bars) > 1 else ():
-        rule = next((k for k in table if is_rule_row(bars[k])), None)
-        if rule is None or rule == table.start:
-            continue  # (no Markdown table: bars in a paragraph)
-        out[rule - 1] = 1  # the header: the line right above the rule row
-        if table.stop < len(out):
-            out[table.stop] = 1
-    return out
-
-
-def is_thematic_break(text: str) -> bool:
-    """A Markdown rule: three or more "-", "*" or "_", spaces between."""
-    marks = text.replace(" ", "").replace("\t", "")
-    return len(marks) >= 3 and marks[0] in "-*_" and marks == marks[0] * len(marks)
-
-
 # A document of up to this many lines keeps them from its first pass (as
 # lists of runs, and as its blocks' lines): it is read once, as before spans.
 KEPT_LINES = 4096
@@ -418,6 +373,8 @@ def _split_run(
             each(text if text is not None else spans.text_of(len(spans) - 1))
 
     if model is None:
+        from .markdown_blocks import markdown_starts  # (Markdown only: start-up)
+
         found = markdown_starts(lines())
     else:
         found = starts(lines(), layout, model, run[3], lines())

@@ -16,15 +16,8 @@ from collections.abc import Iterator, Sequence
 from itertools import islice
 from typing import overload
 
-from .blocks import (
-    BREAK_LINES,
-    Block,
-    breaks_kept,
-    is_quotation,
-    join_lines,
-    unquote_line,
-    unquoted,
-)
+from .blocks import Block, is_quotation, join_lines, unquote_line, unquoted
+from .line_breaks import BREAK_LINES, breaks_kept
 from .lines import ESCAPE_FIRST, Line, run_lines, unescape, visible
 
 _new_tuple = tuple.__new__  # builds a NamedTuple without its Python-level __new__
@@ -167,7 +160,7 @@ class Spans(Sequence[Block]):
 
     def paragraph_text(self, i: int) -> str:
         """The text of block i as a paragraph: its line breaks kept where its
-        lines were ended on purpose (`blocks.breaks_kept`)."""
+        lines were ended on purpose (`line_breaks.breaks_kept`)."""
         text = self.text_of(i)
         if not 1 < self.counts[i] <= BREAK_LINES:
             return text
